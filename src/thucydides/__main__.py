@@ -1,0 +1,5 @@
+"""Allow ``python -m thucydides``."""
+
+from thucydides.cli.main import run
+
+run()

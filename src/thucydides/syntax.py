@@ -1,0 +1,61 @@
+"""Shared readings of a dependency parse: clause heads, negation, future and hypothetical modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Modality = Literal["asserted", "future", "hypothetical", "negated"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_FUTURE_GOVERNORS = frozenset(
+    {"plan", "intend", "expect", "schedule", "aim", "hope", "prepare", "set", "due", "going", "seek", "want", "propose"}
+)
+_HYPOTHETICAL_GOVERNORS = frozenset({"consider", "threaten", "mull", "weigh"})
+_CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def clause_chain(token: Token) -> Iterator[Token]:
+    """The token and its governors up to the clause that contains it (stops at speech verbs' complements)."""
+    current = token
+    yield current
+    while current.head is not current and current.dep_ in {"xcomp", "aux", "conj", "acomp", "oprd", "prep", "pobj", "dobj", "pcomp"}:
+        current = current.head
+        yield current
+
+
+def is_negated(verb: Token) -> bool:
+    """True when the verb is negated directly ("did not attack", "never met")."""
+    return any(child.dep_ == "neg" or child.lower_ in _NEGATORS and child.dep_ in {"advmod", "det"} for child in verb.children)
+
+
+def modality(verb: Token) -> Modality:
+    """How the clause of ``verb`` presents it: asserted, future, hypothetical or negated.
+
+    Negation wins over the rest, because a negated plan is not a plan.
+    """
+    chain = list(clause_chain(verb))
+    if any(is_negated(t) for t in chain[:2]):
+        return "negated"
+    for token in chain:
+        auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        markers = {child.lower_ for child in token.children if child.dep_ == "mark"}
+        if markers & _CONDITIONAL_MARKERS or auxiliaries & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if auxiliaries & _FUTURE_AUX:
+            return "future"
+        if token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS and verb.dep_ == "xcomp" or (
+            token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS and token.pos_ in {"VERB", "ADJ", "AUX"}
+        ):
+            return "future"
+        if token is not verb and token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if token.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
+            return "hypothetical"
+    # "is to visit", "are going to" are caught above; "next week" style future is the time stage's business.
+    return "asserted"
