@@ -10,7 +10,7 @@ import pytest
 from thucydides.config import DEFAULT_STAGES, Settings
 from thucydides.document import Document
 from thucydides.knowledge import KnowledgeBase
-from thucydides.pipeline import Pipeline, article_id
+from thucydides.pipeline import Pipeline, article_id, load_model
 from thucydides.records import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -26,19 +26,11 @@ def kb() -> KnowledgeBase:
 def pipelines(kb: KnowledgeBase):
     """Pipelines keyed by the stages they run, sharing one knowledge base and one spaCy model."""
     built: dict[tuple[str, ...], Pipeline] = {}
-    shared_nlp = {}
+    nlp = load_model(None)
 
     def get(stages: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
         if stages not in built:
-            pipeline = Pipeline(Settings(stages=()), kb=kb)
-            if "nlp" in shared_nlp:
-                pipeline.context.__dict__["nlp"] = shared_nlp["nlp"]
-            else:
-                shared_nlp["nlp"] = pipeline.context.nlp
-            pipeline.settings = Settings(stages=stages)
-            pipeline.context.settings = pipeline.settings
-            pipeline.stages = [pipeline._build(name) for name in stages]
-            built[stages] = pipeline
+            built[stages] = Pipeline(Settings(stages=stages), kb=kb, nlp=nlp)
         return built[stages]
 
     return get

@@ -98,10 +98,15 @@ class Pipeline:
     >>> report = pipeline.run(Article(id="a", text="..."))        # doctest: +SKIP
     """
 
-    def __init__(self, settings: Settings | None = None, kb: KnowledgeBase | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, kb: KnowledgeBase | None = None, nlp: Language | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self.kb = kb or KnowledgeBase.load(self.settings.kb_dirs)
         self.context = StageContext(settings=self.settings, kb=self.kb)
+        if nlp is not None:
+            # Share an already loaded model (tests, servers); cached_property reads the instance dict.
+            self.context.__dict__["nlp"] = nlp
         self.stages: list[Stage] = [self._build(name) for name in self.settings.stages]
 
     def _build(self, name: str) -> Stage:
