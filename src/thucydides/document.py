@@ -138,6 +138,23 @@ class Document:
         mention = self.mention_covering(start, end)
         return self.actor(mention.actor_id) if mention else None
 
+    def actors_for_tokens(self, tokens: TokenSpan | Token) -> list[Actor]:
+        """Every actor a token span refers to: several for "the two men" or "US and Japanese officials".
+
+        Mentions that share the best-matching span all count, so a plural reference is stored as one
+        mention per member actor over the same characters.
+        """
+        if hasattr(tokens, "idx") and not hasattr(tokens, "start_char"):
+            start, end = tokens.idx, tokens.idx + len(tokens)
+        else:
+            start, end = tokens.start_char, tokens.end_char
+        best = self.mention_covering(start, end)
+        if best is None:
+            return []
+        same_span = [m for m in self._sorted_mentions() if (m.start, m.end) == (best.start, best.end)]
+        actors = [self.actor(m.actor_id) for m in same_span]
+        return [a for i, a in enumerate(actors) if a is not None and a not in actors[:i]]
+
     def _sorted_mentions(self) -> list[Mention]:
         cached = self.scratch.get("_mentions_sorted")
         if cached is None or len(cached) != len(self.mentions):
