@@ -113,7 +113,7 @@ def test_user_directory_adds_and_overrides(tmp_path: Path) -> None:
     assert "sanae-takaichi" in kb.people
     # The bundled data's version stays first; the user's files add a digest of their content.
     assert kb.version.startswith(KnowledgeBase.load().version + "+user.")
-    assert [p.id for p in kb.holders("foreign_minister", "FRA", dt.date(2026, 6, 1))] == ["zed-example"]
+    assert "zed-example" in [p.id for p in kb.holders("foreign_minister", "FRA", dt.date(2026, 6, 1))]
 
 
 def test_user_entry_with_same_id_replaces_the_bundled_one(tmp_path: Path) -> None:
