@@ -315,9 +315,13 @@ class KnowledgeBase:
         return index
 
 
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader is several times faster on the people file; PyYAML falls back to pure Python."""
+
+
 def _parse_yaml(text: str, name: str) -> dict[str, Any]:
     try:
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"is not valid YAML: {exc}", input=name) from exc
     if document is None:
