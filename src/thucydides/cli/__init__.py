@@ -1,0 +1,1 @@
+"""The ``thucydides`` command line: thin commands that parse options, call the library and format its output."""
