@@ -10,28 +10,37 @@ if TYPE_CHECKING:
 
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "must", "can", "ca"})
 _FUTURE_GOVERNORS = frozenset(
-    {"plan", "intend", "expect", "schedule", "aim", "hope", "prepare", "set", "due", "going", "seek", "want", "propose"}
+    {
+        "plan", "intend", "expect", "schedule", "aim", "hope", "prepare", "set", "due", "seek", "want", "propose",
+        # Commitments: what is agreed, pledged or promised has not happened yet.
+        "agree", "pledge", "promise", "vow", "offer", "undertake", "commit",
+    }
 )
-_HYPOTHETICAL_GOVERNORS = frozenset({"consider", "threaten", "mull", "weigh"})
+_HYPOTHETICAL_GOVERNORS = frozenset(
+    {"consider", "threaten", "mull", "weigh", "likely", "unlikely", "ready", "willing", "able", "possible", "refuse"}
+)
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+_CHAIN_DEPS = frozenset({"xcomp", "aux", "conj", "acomp", "oprd", "prep", "pobj", "dobj", "pcomp"})
 
 
 def clause_chain(token: Token) -> Iterator[Token]:
     """The token and its governors up to the clause that contains it (stops at speech verbs' complements)."""
     current = token
     yield current
-    while current.head is not current and current.dep_ in {"xcomp", "aux", "conj", "acomp", "oprd", "prep", "pobj", "dobj", "pcomp"}:
+    while current.head is not current and current.dep_ in _CHAIN_DEPS:
         current = current.head
         yield current
 
 
 def is_negated(verb: Token) -> bool:
-    """True when the verb is negated directly ("did not attack", "never met")."""
-    return any(child.dep_ == "neg" or child.lower_ in _NEGATORS and child.dep_ in {"advmod", "det"} for child in verb.children)
+    """True when the verb is negated directly ("did not attack", "never met", "no talks")."""
+    return any(
+        child.dep_ == "neg" or child.lower_ in _NEGATORS and child.dep_ in {"advmod", "det"} for child in verb.children
+    )
 
 
 def modality(verb: Token) -> Modality:
@@ -49,13 +58,25 @@ def modality(verb: Token) -> Modality:
             return "hypothetical"
         if auxiliaries & _FUTURE_AUX:
             return "future"
-        if token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS and verb.dep_ == "xcomp" or (
-            token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS and token.pos_ in {"VERB", "ADJ", "AUX"}
-        ):
+        if token is not verb and _governs_future(token):
             return "future"
         if token is not verb and token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
         if token.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
             return "hypothetical"
-    # "is to visit", "are going to" are caught above; "next week" style future is the time stage's business.
+    if verb.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # An infinitive on a noun is a purpose or capacity, not a fact: "a plan to seize", "weapons to strike".
+        return "future" if verb.head.lemma_.lower() in _FUTURE_GOVERNORS else "hypothetical"
     return "asserted"
+
+
+def _governs_future(token: Token) -> bool:
+    """A governor that puts its infinitive in the future: "plans to", "is to", "is going to"."""
+    if token.lemma_.lower() in _FUTURE_GOVERNORS and token.pos_ in {"VERB", "ADJ", "AUX"}:
+        return True
+    if token.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+        return True
+    # "is to visit": a bare form of "be" governing a to-infinitive.
+    return token.lemma_ == "be" and token.pos_ == "AUX" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children
+    )

@@ -1,0 +1,464 @@
+"""Events stage: frames, actors, modality, dates, attribution and page debris, on hand-built documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib import resources
+
+import pytest
+import yaml
+
+from thucydides.config import Settings
+from thucydides.document import Document
+from thucydides.errors import ThucydidesError
+from thucydides.knowledge import KnowledgeBase
+from thucydides.pipeline import Pipeline, load_model
+from thucydides.records import PLOVER_CATEGORIES, Article, BoilerplateLine, Claim, Event, Quote, TimeExpression
+from thucydides.stages.events import EventsStage
+from thucydides.stages.events_patterns import compile_rules
+
+PUBLISHED = dt.date(2025, 11, 28)
+
+# Surface form -> (actor name, country, kind). Every test sentence names its actors with these words.
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "The Courier": ("The Courier", "FRA", "outlet"),
+    "Hartmann": ("Hartmann", "DEU", "person"),
+    "Moreau": ("Moreau", "FRA", "person"),
+    "Okafor": ("Okafor", "NGA", "person"),
+    "Germany": ("Germany", "DEU", "state"),
+    "German": ("Germany", "DEU", "state"),
+    "France": ("France", "FRA", "state"),
+    "French": ("France", "FRA", "state"),
+    "Nigeria": ("Nigeria", "NGA", "state"),
+    "Nigerian": ("Nigeria", "NGA", "state"),
+    "Brazil": ("Brazil", "BRA", "state"),
+    "Brazilian": ("Brazil", "BRA", "state"),
+}
+
+
+def _bundled(name: str) -> dict:
+    return yaml.safe_load((resources.files("thucydides.knowledge") / "data" / f"{name}.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rules_kb() -> KnowledgeBase:
+    """Only the events stage's own files, so these tests do not depend on the entity files."""
+    documents = {"verbs": _bundled("verbs"), "cameo": _bundled("cameo")}
+    return KnowledgeBase(documents=documents, version="test", data_as_of=None)
+
+
+@pytest.fixture(scope="module")
+def parser(rules_kb: KnowledgeBase) -> Pipeline:
+    return Pipeline(Settings(stages=("language",)), kb=rules_kb, nlp=load_model(None))
+
+
+@pytest.fixture(scope="module")
+def stage(rules_kb: KnowledgeBase) -> EventsStage:
+    return EventsStage(compile_rules(rules_kb), date_finder=None)
+
+
+def build(parser: Pipeline, text: str) -> Document:
+    """Parse ``text`` and mark every ACTORS surface form as a mention, as the actors stage would."""
+    document = parser.process(Article(id="t", text=text, published=PUBLISHED))
+    by_name = {}
+    for surface, (name, country, kind) in ACTORS.items():
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(m.start <= match.start() < m.end for m in document.mentions):
+                continue
+            actor = by_name.get(name) or document.add_actor(name=name, country=country, kind=kind)
+            by_name[name] = actor
+            document.add_mention(actor, match.start(), match.end(), "name")
+    return document
+
+
+def countries(document: Document, ids: list[str]) -> list[str | None]:
+    return [document.actor(i).country for i in ids]
+
+
+def only_event(document: Document) -> Event:
+    assert len(document.events) == 1, [(e.category, e.trigger) for e in document.events]
+    return document.events[0]
+
+
+def events_of(parser: Pipeline, stage: EventsStage, text: str) -> tuple[Document, list[Event]]:
+    document = stage(build(parser, text))
+    return document, document.events
+
+
+def quoted(parser: Pipeline, text: str, speaker_kind: str) -> Document:
+    """A document whose text between the double quotes is a direct quote by the actor of that kind."""
+    document = build(parser, text)
+    speaker = next(a for a in document.actors if a.kind == speaker_kind)
+    start, end = text.index('"') + 1, text.rindex('"')
+    document.quotes.append(Quote(id="Q1", text=text[start:end], kind="direct", speaker=speaker.id, span=(start, end)))
+    return document
+
+
+# -- every PLOVER category ------------------------------------------------------------------------
+
+CATEGORY_SENTENCES = [
+    ("Germany agreed to cooperate with France on energy.", "AGREE", "DEU", "FRA"),
+    ("Hartmann met Moreau in Brussels.", "CONSULT", "DEU", "FRA"),
+    ("Hartmann praised France for its restraint.", "SUPPORT", "DEU", "FRA"),
+    ("Nigeria backed down after weeks of pressure.", "CONCEDE", "NGA", None),
+    ("Germany will cooperate with Nigeria on border security.", "COOPERATE", "DEU", "NGA"),
+    ("France sent humanitarian aid to Nigeria.", "AID", "FRA", "NGA"),
+    ("Brazil released two French sailors.", "RETREAT", "BRA", "FRA"),
+    ("Hartmann urged Moreau to lower tariffs.", "REQUEST", "DEU", "FRA"),
+    ("Moreau accused Germany of stalling.", "ACCUSE", "FRA", "DEU"),
+    ("Nigeria rejected the French proposal.", "REJECT", "NGA", "FRA"),
+    ("Brazil threatened Nigeria with sanctions.", "THREATEN", "BRA", "NGA"),
+    ("Okafor demonstrated against France outside the embassy.", "PROTEST", "NGA", "FRA"),
+    ("Germany expelled Brazilian diplomats.", "SANCTION", "DEU", "BRA"),
+    ("Brazil deployed troops to its northern border.", "MOBILIZE", "BRA", None),
+    ("France arrested two Nigerian activists.", "COERCE", "FRA", "NGA"),
+    ("Brazil attacked Nigerian ships.", "ASSAULT", "BRA", "NGA"),
+]
+
+
+def test_the_sentences_cover_every_plover_category() -> None:
+    assert {category for _, category, _, _ in CATEGORY_SENTENCES} == set(PLOVER_CATEGORIES)
+
+
+@pytest.mark.parametrize(("text", "category", "source", "target"), CATEGORY_SENTENCES)
+def test_each_category_is_found_with_its_actors(parser, stage, text, category, source, target) -> None:
+    document, events = events_of(parser, stage, text)
+    matching = [e for e in events if e.category == category]
+    assert matching, [(e.category, e.trigger) for e in events]
+    event = matching[0]
+    assert countries(document, event.source) == [source]
+    assert countries(document, event.target) == ([target] if target else [])
+
+
+def test_goldstein_and_code_come_from_the_codebook(parser, stage) -> None:
+    _, events = events_of(parser, stage, "Brazil attacked Nigerian ships.")
+    assert (events[0].cameo, events[0].goldstein) == ("190", -10.0)
+
+
+# -- frames ---------------------------------------------------------------------------------------
+
+
+def test_call_on_someone_to_act_is_a_request_to_them(parser, stage) -> None:
+    document, events = events_of(parser, stage, "Germany called on Nigeria to free the journalists.")
+    request = next(e for e in events if e.category == "REQUEST")
+    assert countries(document, request.source) == ["DEU"]
+    assert countries(document, request.target) == ["NGA"]
+    assert request.trigger == "called on"
+
+
+def test_call_for_someone_to_act_is_a_request_to_them(parser, stage) -> None:
+    document, events = events_of(parser, stage, "Moreau called for Brazil to end the blockade.")
+    request = next(e for e in events if e.category == "REQUEST")
+    assert countries(document, request.target) == ["BRA"]
+
+
+def test_calling_someone_is_a_telephone_consultation(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann called Okafor on Tuesday.")
+    event = only_event(document)
+    assert (event.category, event.cameo) == ("CONSULT", "041")
+    assert countries(document, event.target) == ["NGA"]
+
+
+def test_prepositional_target_of_an_event_noun(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann held talks with Okafor in Abuja.")
+    event = only_event(document)
+    assert event.category == "CONSULT"
+    assert (countries(document, event.source), countries(document, event.target)) == (["DEU"], ["NGA"])
+
+
+def test_sanctions_on_a_countrys_banks_target_that_country(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "France imposed sanctions on Brazilian banks.")
+    event = only_event(document)
+    assert event.cameo == "163"
+    assert countries(document, event.target) == ["BRA"]
+
+
+def test_reciprocal_subject_gives_source_and_target(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann and Moreau met in Geneva.")
+    event = only_event(document)
+    assert (countries(document, event.source), countries(document, event.target)) == (["DEU"], ["FRA"])
+
+
+def test_conversation_between_two_leaders(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "It followed a long conversation between Hartmann and Okafor.")
+    event = only_event(document)
+    assert event.category == "CONSULT"
+    assert set(countries(document, event.source + event.target)) == {"DEU", "NGA"}
+
+
+def test_relative_clause_takes_its_antecedent_as_subject(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann, who plans to visit Nigeria in May, spoke to reporters.")
+    event = only_event(document)
+    assert (event.category, event.cameo) == ("CONSULT", "042")
+    assert countries(document, event.source) == ["DEU"]
+    assert event.modality == "future"
+
+
+def test_urged_not_to_gives_one_request_and_no_event_for_the_complement(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann urged Okafor not to provoke France.")
+    event = only_event(document)
+    assert event.category == "REQUEST"
+    assert countries(document, event.target) == ["NGA"]
+
+
+def test_passive_with_agent(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Moreau was criticised by Hartmann.")
+    event = only_event(document)
+    assert event.category == "ACCUSE"
+    assert (countries(document, event.source), countries(document, event.target)) == (["DEU"], ["FRA"])
+
+
+def test_agentless_passive_attack_keeps_its_target(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "A French convoy was attacked near the border.")
+    event = only_event(document)
+    assert event.category == "ASSAULT"
+    assert event.source == []
+    assert countries(document, event.target) == ["FRA"]
+
+
+def test_agentless_passive_criticism_keeps_its_target(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Moreau was sharply criticised on Monday.")
+    event = only_event(document)
+    assert (event.category, event.source, countries(document, event.target)) == ("ACCUSE", [], ["FRA"])
+
+
+def test_no_event_without_any_actor(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "The rebels attacked the convoy.")
+    assert document.events == []
+
+
+def test_consultation_without_a_target_is_dropped(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Hartmann met reporters.")
+    assert document.events == []
+
+
+def test_event_noun_that_is_the_object_of_an_event_verb_is_not_a_second_event(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Germany pledged aid to Nigeria.")
+    event = only_event(document)
+    assert event.category == "AGREE"
+    assert countries(document, event.target) == ["NGA"]
+
+
+def test_saying_another_country_must_act_is_a_demand(parser, stage) -> None:
+    document, events = events_of(parser, stage, "Germany said Brazil must withdraw its troops.")
+    demand = next(e for e in events if e.category == "REQUEST")
+    assert (demand.cameo, demand.trigger) == ("100", "must withdraw")
+    assert (countries(document, demand.source), countries(document, demand.target)) == (["DEU"], ["BRA"])
+
+
+def test_an_actor_saying_it_must_act_makes_no_demand(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Germany said it must defend Germany.")
+    assert [e for e in document.events if e.category == "REQUEST"] == []
+
+
+# -- modality -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany did not attack Brazil.", "negated"),
+        ("Germany has never met Brazil.", "negated"),
+        ("Germany will meet Brazil next week.", "future"),
+        ("Hartmann plans to visit Brazil.", "future"),
+        ("Germany would be entitled to attack Brazil.", "hypothetical"),
+        ("If Germany attacks Brazil, prices will rise.", "hypothetical"),
+        ("Germany attacked Brazil.", "asserted"),
+    ],
+)
+def test_modality(parser, stage, text, expected) -> None:
+    _, events = events_of(parser, stage, text)
+    assert [e.modality for e in events] == [expected]
+
+
+def test_event_someone_is_urged_to_do_is_hypothetical(parser, stage) -> None:
+    document, events = events_of(parser, stage, "Okafor urged Germany to attack Brazil.")
+    attack = next(e for e in events if e.category == "ASSAULT")
+    assert attack.modality == "hypothetical"
+    assert countries(document, attack.source) == ["DEU"]
+
+
+def test_event_reported_in_a_that_clause_stays_asserted(parser, stage) -> None:
+    _, events = events_of(parser, stage, "Okafor told reporters that Germany attacked Brazil.")
+    assert [(e.category, e.modality) for e in events] == [("ASSAULT", "asserted")]
+
+
+# -- attribution, debris, captions, dates ----------------------------------------------------------
+
+
+def test_event_inside_a_quote_is_attributed_to_the_speaker(parser, stage) -> None:
+    document = quoted(parser, 'Okafor said: "Brazil attacked Nigerian ships."', speaker_kind="person")
+    event = only_event(stage(document))
+    assert document.actor(event.attributed_to).name == "Okafor"
+
+
+def test_event_inside_a_claim_is_attributed_to_its_first_reporter(parser, stage) -> None:
+    text = "Germany threatened Brazil with sanctions, The Courier reported."
+    document = build(parser, text)
+    outlet = next(a for a in document.actors if a.kind == "outlet")
+    document.claims.append(Claim(id="C1", text=text[:39], span=(0, 39), reported_by=[outlet.id]))
+    event = only_event(stage(document))
+    assert event.attributed_to == outlet.id
+
+
+def _boilerplate(text: str, line: int, kind: str) -> BoilerplateLine:
+    lines = text.split("\n")
+    start = sum(len(x) + 1 for x in lines[: line - 1])
+    return BoilerplateLine(line=line, kind=kind, text=lines[line - 1], span=(start, start + len(lines[line - 1])))
+
+
+def test_no_event_from_a_related_headline(parser, stage) -> None:
+    text = "Hartmann met Moreau on Friday.\n\nBrazil attacks Nigerian ships as row deepens\n"
+    document = build(parser, text)
+    document.boilerplate.append(_boilerplate(text, 3, "related"))
+    stage(document)
+    assert [e.category for e in document.events] == ["CONSULT"]
+
+
+def test_event_in_a_caption_is_marked(parser, stage) -> None:
+    text = "Trade resumed on Friday.\n\nHartmann and Moreau met in Geneva in October\n"
+    document = build(parser, text)
+    document.boilerplate.append(_boilerplate(text, 3, "caption"))
+    event = only_event(stage(document))
+    assert event.in_caption is True
+
+
+def _dates_on(words: dict[str, tuple[dt.date, dt.date]]):
+    """A stand-in for the time stage's date_for: the date written in the token's sentence, if any."""
+
+    def date_for(document: Document, token) -> TimeExpression | None:
+        for word, (start, end) in words.items():
+            if word in token.sent.text:
+                offset = token.sent.start_char + token.sent.text.index(word)
+                return TimeExpression(text=word, span=(offset, offset + len(word)), start=start, end=end)
+        return None
+
+    return date_for
+
+
+def test_definite_event_noun_takes_the_date_of_the_earlier_mention(parser, rules_kb) -> None:
+    monday = dt.date(2025, 11, 24)
+    text = (
+        "Officials said the request came in a telephone call on Monday.\n\n"
+        "In Okafor's account of the call with Hartmann, trade was discussed."
+    )
+    stage = EventsStage(compile_rules(rules_kb), date_finder=_dates_on({"Monday": (monday, monday)}))
+    event = only_event(stage(build(parser, text)))
+    assert event.category == "CONSULT"
+    assert event.date is not None and event.date.start == monday
+
+
+def test_event_dated_long_before_publication_is_historical(parser, rules_kb) -> None:
+    in_1945 = (dt.date(1945, 1, 1), dt.date(1945, 12, 31))
+    stage = EventsStage(compile_rules(rules_kb), date_finder=_dates_on({"1945": in_1945}))
+    event = only_event(stage(build(parser, "France attacked Germany in 1945.")))
+    assert event.historical is True
+    assert event.date is not None and event.date.text == "1945"
+
+
+# -- quotes that criticise another country ---------------------------------------------------------
+
+
+def test_quote_calling_another_countrys_moves_dangerous_is_an_accusation(parser, stage) -> None:
+    text = 'The Courier wrote: "Germany\'s dangerous moves alarm the region."'
+    document = quoted(parser, text, speaker_kind="outlet")
+    event = only_event(stage(document))
+    outlet = next(a for a in document.actors if a.kind == "outlet")
+    assert (event.category, event.cameo) == ("ACCUSE", "111")
+    assert event.source == [outlet.id]
+    assert countries(document, event.target) == ["DEU"]
+    assert event.attributed_to == outlet.id
+
+
+def test_quote_about_a_shared_duty_is_no_accusation(parser, stage) -> None:
+    text = 'The Courier wrote: "Germany and France share a duty to oppose aggression."'
+    document = quoted(parser, text, speaker_kind="outlet")
+    assert stage(document).events == []
+
+
+# -- the knowledge files --------------------------------------------------------------------------
+
+
+def test_every_pattern_names_a_code_in_the_codebook(rules_kb) -> None:
+    rules = compile_rules(rules_kb)
+    patterns = [p for index in (rules.verbs, rules.nouns) for found in index.values() for p in found]
+    assert patterns
+    assert all(p.cameo in rules.codes and rules.codes[p.cameo].category in PLOVER_CATEGORIES for p in patterns)
+
+
+def test_verb_patterns_cover_every_plover_category(rules_kb) -> None:
+    rules = compile_rules(rules_kb)
+    covered = {rules.codes[p.cameo].category for found in rules.verbs.values() for p in found}
+    assert covered == set(PLOVER_CATEGORIES)
+
+
+def test_codebook_converts_codes_as_the_plover_table_does(rules_kb) -> None:
+    codes = compile_rules(rules_kb).codes
+    assert (codes["041"].category, codes["041"].goldstein) == ("CONSULT", 1.0)
+    assert codes["163"].category == "COERCE"
+    assert codes["010"].category is None
+    assert len(codes) > 300
+
+
+def test_an_unquoted_yaml_preposition_is_reported() -> None:
+    documents = {"verbs": {"verbs": [{"lemma": "call", "prep": True, "cameo": "020"}]}, "cameo": _bundled("cameo")}
+    with pytest.raises(ThucydidesError, match="quote"):
+        compile_rules(KnowledgeBase(documents=documents, version="test", data_as_of=None))
+
+
+# -- the sample article ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(sample_text, request) -> Document:
+    try:
+        run_stages = request.getfixturevalue("run_stages")
+        document = run_stages(sample_text, published="2025-11-28", until="events")
+    except (ImportError, AttributeError, KeyError, ThucydidesError) as exc:
+        pytest.skip(f"the full pipeline cannot run yet ({type(exc).__name__}: {exc})")
+    if not document.actors:
+        pytest.skip("the actors stage found no actors yet")
+    return document
+
+
+def _directed(document: Document, category: str, source: str, target: str) -> list[Event]:
+    return [
+        e
+        for e in document.events
+        if e.category == category
+        and source in countries(document, e.source)
+        and target in countries(document, e.target)
+    ]
+
+
+def _between(document: Document, category: str, one: str, other: str) -> list[Event]:
+    return _directed(document, category, one, other) + _directed(document, category, other, one)
+
+
+def test_sample_phone_call_between_us_and_japan_dated_monday(sample) -> None:
+    calls = _between(sample, "CONSULT", "USA", "JPN")
+    assert any(e.date and e.date.start == dt.date(2025, 11, 24) for e in calls), [e.trigger for e in calls]
+
+
+def test_sample_trump_xi_conversation(sample) -> None:
+    assert any(e.modality == "asserted" for e in _between(sample, "CONSULT", "USA", "CHN"))
+
+
+def test_sample_requests(sample) -> None:
+    assert _directed(sample, "REQUEST", "USA", "JPN")
+    assert _directed(sample, "REQUEST", "CHN", "USA")
+
+
+def test_sample_party_newspaper_accuses_japan(sample) -> None:
+    assert _directed(sample, "ACCUSE", "CHN", "JPN")
+
+
+def test_sample_planned_visit_is_future_and_dated_april(sample) -> None:
+    visits = [e for e in _directed(sample, "CONSULT", "USA", "CHN") if e.modality == "future"]
+    assert any(e.date and e.date.start and (e.date.start.year, e.date.start.month) == (2026, 4) for e in visits)
+
+
+def test_sample_has_no_event_from_related_headlines(sample) -> None:
+    assert sample.events
+    assert not {sample.line_number(e.span[0]) for e in sample.events} & {7, 29}
