@@ -1,0 +1,473 @@
+"""Tests for the actors stage: names, dated roles, descriptions, metonyms, groups, outlets and pronouns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+
+from thucydides.config import DEFAULT_STAGES, Settings
+from thucydides.document import Document
+from thucydides.errors import KnowledgeBaseError
+from thucydides.knowledge import KnowledgeBase
+from thucydides.pipeline import Pipeline, load_model
+from thucydides.records import Actor, Article
+
+
+def _country(code: str, name: str, adjectives: list[str], seats: list[str], **extra: Any) -> dict[str, Any]:
+    return {"code": code, "name": name, "aliases": [name, *extra.pop("aliases", [])], "adjectives": adjectives,
+            "demonyms": extra.pop("demonyms", adjectives), "seats": seats, **extra}
+
+
+COUNTRIES = [
+    _country("JPN", "Japan", ["Japanese"], ["Tokyo"]),
+    _country("CHN", "China", ["Chinese"], ["Beijing", "Zhongnanhai"]),
+    _country("USA", "United States", ["American", "US", "U.S."], ["Washington", "White House", "Pentagon"],
+             aliases=["US", "U.S."], demonyms=["American", "Americans"], seat_sectors={"Pentagon": "MIL"}),
+    _country("IRQ", "Iraq", ["Iraqi"], ["Baghdad"], demonyms=["Iraqi", "Iraqis"]),
+    _country("KEN", "Kenya", ["Kenyan"], ["Nairobi"], demonyms=["Kenyan", "Kenyans"]),
+    _country("RUS", "Russia", ["Russian"], ["Moscow", "Kremlin"], demonyms=["Russian", "Russians"]),
+    _country("FRA", "France", ["French"], ["Paris", "Elysee"]),
+]
+
+PEOPLE = [
+    {"id": "sanae-takaichi", "name": "Sanae Takaichi", "aliases": ["Takaichi"], "gender": "female", "country": "JPN",
+     "roles": [{"office": "head_of_government", "title": "Prime Minister", "country": "JPN",
+                "start": "2025-10-21"}]},
+    {"id": "shigeru-ishiba", "name": "Shigeru Ishiba", "aliases": ["Ishiba"], "gender": "male", "country": "JPN",
+     "roles": [{"office": "head_of_government", "title": "Prime Minister", "country": "JPN",
+                "start": "2024-10-01", "end": "2025-10-21"}]},
+    {"id": "xi-jinping", "name": "Xi Jinping", "aliases": ["Xi Jinping"], "gender": "male", "country": "CHN",
+     "roles": [{"office": "head_of_state", "title": "President", "country": "CHN", "start": "2013-03-14"}]},
+    {"id": "donald-trump", "name": "Donald Trump", "aliases": ["Trump"], "gender": "male", "country": "USA",
+     "roles": [{"office": "head_of_state", "title": "President", "country": "USA", "start": "2025-01-20"}]},
+    {"id": "vladimir-putin", "name": "Vladimir Putin", "aliases": ["Putin"], "gender": "male", "country": "RUS",
+     "roles": [{"office": "head_of_state", "title": "President", "country": "RUS", "start": "2012-05-07"}]},
+]
+
+ROLES = {
+    "offices": [
+        {"key": "head_of_state", "titles": ["President"]},
+        {"key": "head_of_government", "titles": ["Prime Minister", "Premier"]},
+        {"key": "foreign_minister", "titles": ["Foreign Minister", "Secretary of State"]},
+        {"key": "government_spokesperson", "titles": ["Chief Cabinet Secretary"]},
+    ],
+    "role_nouns": [
+        {"noun": "official", "sector": "GOV", "person": True, "plural_of": ["officials"]},
+        {"noun": "government", "sector": "GOV"},
+        {"noun": "ministry", "sector": "GOV"},
+        {"noun": "administration", "sector": "GOV"},
+        {"noun": "spokesman", "sector": "GOV", "person": True, "plural_of": ["spokesmen"]},
+        {"noun": "spokeswoman", "sector": "GOV", "person": True},
+        {"noun": "troops", "sector": "MIL", "plural": True},
+        {"noun": "police", "sector": "COP", "plural": True},
+        {"noun": "lawmaker", "sector": "LEG", "person": True, "plural_of": ["lawmakers"]},
+        {"noun": "MP", "sector": "LEG", "person": True, "plural_of": ["MPs"]},
+        {"noun": "opposition", "sector": "OPP"},
+        {"noun": "party", "sector": "PTY"},
+        {"noun": "newspaper", "sector": "MED"},
+        {"noun": "broadcaster", "sector": "MED"},
+        {"noun": "leader", "sector": "GOV", "person": True, "plural_of": ["leaders"]},
+    ],
+    "leader_words": ["leader", "leaders"],
+}
+
+ORGANISATIONS = [
+    {"id": "chinese-communist-party", "name": "Chinese Communist Party",
+     "aliases": ["Chinese Communist Party", "Communist Party", "CCP"], "country": "CHN", "sector": "PTY",
+     "kind": "party"},
+    {"id": "united-nations", "name": "United Nations", "aliases": ["UN"], "country": "UNO", "sector": "IGO"},
+]
+
+OUTLETS = [
+    {"id": "wsj", "name": "The Wall Street Journal", "aliases": ["Wall Street Journal", "WSJ"],
+     "short_aliases": ["Journal"], "country": "USA"},
+    {"id": "asahi", "name": "Asahi Shimbun", "aliases": ["Asahi", "The Asahi Shimbun"], "country": "JPN"},
+    {"id": "peoples-daily", "name": "People's Daily", "aliases": ["People's Daily"], "country": "CHN",
+     "owner": "chinese-communist-party"},
+]
+
+
+def small_kb() -> KnowledgeBase:
+    """A knowledge base written for these tests, so they do not move when the bundled data grows."""
+    return KnowledgeBase(
+        documents={
+            "countries": {"countries": COUNTRIES},
+            "people": {"people": PEOPLE},
+            "roles": ROLES,
+            "organisations": {"organisations": ORGANISATIONS},
+            "outlets": {"outlets": OUTLETS},
+        },
+        version="test",
+        data_as_of=None,
+    )
+
+
+@pytest.fixture(scope="module")
+def code():
+    """Run language + actors with a small hand-made knowledge base on a text."""
+    pipeline = Pipeline(Settings(stages=("language", "actors")), kb=small_kb(), nlp=load_model(None))
+
+    def run(text: str, published: str | None = "2025-11-28") -> Document:
+        day = dt.date.fromisoformat(published) if published else None
+        return pipeline.process(Article(id="t", text=text, published=day))
+
+    return run
+
+
+def actors_at(document: Document, surface: str, occurrence: int = 0) -> list[Actor]:
+    """Every actor the words ``surface`` (its n-th occurrence) refer to."""
+    match = list(re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", document.text))[occurrence]
+    span = document.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    return document.actors_for_tokens(span)
+
+
+def actor_at(document: Document, surface: str, occurrence: int = 0) -> Actor | None:
+    found = actors_at(document, surface, occurrence)
+    return found[0] if found else None
+
+
+def kb_id_at(document: Document, surface: str, occurrence: int = 0) -> str | None:
+    actor = actor_at(document, surface, occurrence)
+    return actor.kb_id if actor else None
+
+
+# -- names and dated roles ----------------------------------------------------------------------------
+
+
+def test_one_actor_per_kb_person_with_the_role_held_on_the_publication_date(code) -> None:
+    document = code("Sanae Takaichi spoke on Monday. Later Takaichi met reporters in Tokyo.")
+    people = [a for a in document.actors if a.kb_id == "sanae-takaichi"]
+    assert len(people) == 1
+    takaichi = people[0]
+    coded = (takaichi.country, takaichi.sector, takaichi.role, takaichi.kind)
+    assert coded == ("JPN", "GOV", "Prime Minister", "person")
+    assert len(takaichi.mentions) == 2
+
+
+def test_a_person_out_of_office_keeps_the_country_but_no_role(code) -> None:
+    serving = actor_at(code("Shigeru Ishiba spoke.", published="2025-03-10"), "Shigeru Ishiba")
+    retired = actor_at(code("Shigeru Ishiba spoke.", published="2025-11-28"), "Shigeru Ishiba")
+    assert (serving.role, serving.sector) == ("Prime Minister", "GOV")
+    assert (retired.country, retired.role, retired.sector) == ("JPN", None, None)
+
+
+@pytest.mark.parametrize(("published", "holder"), [("2025-03-10", "shigeru-ishiba"), ("2025-11-28", "sanae-takaichi")])
+def test_the_japanese_prime_minister_is_the_holder_on_the_publication_date(code, published, holder) -> None:
+    document = code("The Japanese prime minister warned China on Tuesday.", published=published)
+    assert kb_id_at(document, "The Japanese prime minister") == holder
+
+
+def test_a_possessive_country_names_the_office_holder_and_keeps_its_own_mention(code) -> None:
+    document = code("Japan's prime minister visited Paris.", published="2025-03-10")
+    assert kb_id_at(document, "Japan's prime minister") == "shigeru-ishiba"
+    assert actor_at(document, "Japan").kind == "state"
+
+
+def test_a_title_and_surname_resolve_through_the_knowledge_base(code) -> None:
+    document = code("President Xi met the visitors. Xi later left.")
+    assert kb_id_at(document, "President Xi") == "xi-jinping"
+    assert kb_id_at(document, "Xi", occurrence=1) == "xi-jinping"
+
+
+def test_an_appositive_name_after_a_description_is_the_same_actor(code) -> None:
+    document = code("Trump urged the new Japanese prime minister, Sanae Takaichi, to be careful.")
+    assert actor_at(document, "the new Japanese prime minister") is actor_at(document, "Sanae Takaichi")
+
+
+def test_the_chinese_leader_is_the_top_office_holder(code) -> None:
+    document = code("Trump spoke to Xi Jinping. The Chinese leader called for talks.")
+    assert kb_id_at(document, "The Chinese leader") == "xi-jinping"
+
+
+# -- people coded from context ------------------------------------------------------------------------
+
+
+def test_an_unknown_person_is_coded_from_an_appositive(code) -> None:
+    document = code("Minoru Kihara, a Japanese government spokesman, denied the report.")
+    kihara = actor_at(document, "Minoru Kihara")
+    assert (kihara.country, kihara.sector, kihara.kb_id) == ("JPN", "GOV", None)
+    assert actor_at(document, "a Japanese government spokesman") is kihara
+
+
+def test_an_unknown_person_is_coded_from_a_title_before_the_name(code) -> None:
+    document = code("Iraqi opposition leader Karim Haddad rejected the plan.")
+    haddad = actor_at(document, "Karim Haddad")
+    assert (haddad.name, haddad.country, haddad.sector) == ("Karim Haddad", "IRQ", "OPP")
+
+
+def test_a_title_with_a_preposition_is_one_title(code) -> None:
+    document = code("The report said that US Secretary of State Jane Alder would travel on Friday.")
+    alder = actor_at(document, "Jane Alder")
+    assert (alder.name, alder.country, alder.sector, alder.role) == ("Jane Alder", "USA", "GOV", "Secretary of State")
+    assert len([a for a in document.actors if a.kind == "person"]) == 1
+
+
+def test_an_unknown_organisation_takes_a_possessive_country(code) -> None:
+    document = code("Officials said Iraq's Supreme Judicial Council rejected the appeal.")
+    council = actor_at(document, "Supreme Judicial Council")
+    assert (council.kind, council.country) == ("organisation", "IRQ")
+
+
+def test_the_country_s_minister_takes_the_country_in_focus(code) -> None:
+    document = code("Kenya closed its border. Wanjiru Otieno, the country's foreign minister, explained why.")
+    otieno = actor_at(document, "Wanjiru Otieno")
+    assert (otieno.country, otieno.sector) == ("KEN", "GOV")
+
+
+def test_a_surname_joins_the_full_name_given_earlier(code) -> None:
+    document = code("Amina Odhiambo, a Kenyan official, spoke first. Odhiambo then left.")
+    assert actor_at(document, "Odhiambo", occurrence=1) is actor_at(document, "Amina Odhiambo")
+
+
+def test_a_description_owned_by_a_body_takes_its_country_and_sector(code) -> None:
+    document = code("The leader of the Chinese Communist Party spoke. The president of Acme Widgets resigned.")
+    head = actor_at(document, "The leader of the Chinese Communist Party")
+    assert (head.kind, head.country, head.sector) == ("person", "CHN", "PTY")
+    company_president = actor_at(document, "The president of Acme Widgets")
+    assert (company_president.kb_id, company_president.sector) == (None, None)
+
+
+def test_a_spokesman_for_a_government_takes_its_country(code) -> None:
+    document = code("A spokesman for the Chinese government said the talks were useful.")
+    spokesman = actor_at(document, "A spokesman for the Chinese government")
+    assert (spokesman.kind, spokesman.country, spokesman.sector) == ("person", "CHN", "GOV")
+
+
+def test_the_spokesman_is_the_last_spokesperson_mentioned(code) -> None:
+    document = code("Minoru Kihara, a Japanese government spokesman, spoke. The spokesman declined to comment.")
+    assert actor_at(document, "The spokesman") is actor_at(document, "Minoru Kihara")
+
+
+# -- states, metonyms and groups ----------------------------------------------------------------------
+
+
+def test_a_country_name_is_a_state_actor_without_a_sector(code) -> None:
+    japan = actor_at(code("Japan protested."), "Japan")
+    assert (japan.kind, japan.country, japan.sector) == ("state", "JPN", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        ("Beijing warned Tokyo.", "Beijing", "CHN", "GOV"),
+        ("The White House said nothing.", "White House", "USA", "GOV"),
+        ("The Kremlin said nothing.", "Kremlin", "RUS", "GOV"),
+        ("The Pentagon sent ships.", "Pentagon", "USA", "MIL"),
+    ],
+)
+def test_seats_of_power_stand_for_the_government(code, text, surface, country, sector) -> None:
+    actor = actor_at(code(text), surface)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        ("Iraqi troops entered the town.", "Iraqi troops", "IRQ", "MIL"),
+        ("Kenyan police arrested two men.", "Kenyan police", "KEN", "COP"),
+        ("The Chinese government protested.", "The Chinese government", "CHN", "GOV"),
+        ("China's foreign ministry protested.", "China's foreign ministry", "CHN", "GOV"),
+        ("Opposition lawmakers walked out.", "Opposition lawmakers", None, "OPP"),
+    ],
+)
+def test_adjective_and_role_noun_make_a_group(code, text, surface, country, sector) -> None:
+    actor = actor_at(code(text), surface)
+    assert (actor.kind, actor.country, actor.sector, actor.anonymous) == ("group", country, sector, True)
+
+
+def test_a_place_after_the_noun_gives_the_group_its_country(code) -> None:
+    document = code("Police in Kenya arrested two men. Officials from Beijing arrived.")
+    assert (actor_at(document, "Police").country, actor_at(document, "Police").sector) == ("KEN", "COP")
+    assert (actor_at(document, "Officials").country, actor_at(document, "Officials").sector) == ("CHN", "GOV")
+
+
+def test_a_seat_used_only_as_a_place_is_not_the_government(code) -> None:
+    document = code("The ministers met in Beijing. Beijing later protested.")
+    assert actor_at(document, "Beijing") is None
+    assert actor_at(document, "Beijing", occurrence=1).country == "CHN"
+
+
+def test_a_leader_s_name_before_an_institution_gives_its_country(code) -> None:
+    document = code("The Trump administration imposed new tariffs. Hamas militants fired rockets.")
+    administration = actor_at(document, "The Trump administration")
+    assert (administration.kind, administration.country, administration.sector) == ("group", "USA", "GOV")
+    assert kb_id_at(document, "Trump") == "donald-trump"
+
+
+def test_the_officials_are_the_officials_named_before(code) -> None:
+    document = code("Iraqi officials met on Monday. The officials said the border would reopen.")
+    assert actor_at(document, "The officials") is actor_at(document, "Iraqi officials")
+
+
+def test_the_same_country_and_sector_is_one_group(code) -> None:
+    document = code("Beijing protested. The Chinese government then summoned the envoy.")
+    assert actor_at(document, "Beijing") is actor_at(document, "The Chinese government")
+
+
+def test_coordinated_adjectives_make_one_group_per_country(code) -> None:
+    document = code("US and Japanese officials said the call took place on Monday.")
+    groups = actors_at(document, "US and Japanese officials")
+    assert {(a.country, a.sector) for a in groups} == {("USA", "GOV"), ("JPN", "GOV")}
+
+
+def test_coordinated_names_are_all_returned_for_the_whole_phrase(code) -> None:
+    document = code("Takaichi and Xi met in October.")
+    assert {a.kb_id for a in actors_at(document, "Takaichi and Xi")} == {"sanae-takaichi", "xi-jinping"}
+    assert kb_id_at(document, "Xi") == "xi-jinping"
+
+
+# -- outlets and organisations ------------------------------------------------------------------------
+
+
+def test_named_outlets_are_media_actors_of_their_country(code) -> None:
+    document = code("Officials spoke to The Wall Street Journal and the newspaper Asahi.")
+    wsj, asahi = actor_at(document, "The Wall Street Journal"), actor_at(document, "the newspaper Asahi")
+    assert (wsj.kind, wsj.sector, wsj.country) == ("outlet", "MED", "USA")
+    assert (asahi.kind, asahi.sector, asahi.country) == ("outlet", "MED", "JPN")
+
+
+def test_a_short_outlet_alias_needs_the_full_name_first(code) -> None:
+    assert actor_at(code("The Journal reported the call."), "Journal") is None
+    document = code("The Wall Street Journal reported the call. The Journal said it was long.")
+    assert kb_id_at(document, "Journal", occurrence=1) == "wsj"
+
+
+def test_an_outlet_described_by_its_owner_is_the_owners_outlet(code) -> None:
+    document = code("An article in the newspaper of the Chinese Communist Party criticised Japan.")
+    outlet = actor_at(document, "the newspaper of the Chinese Communist Party")
+    assert (outlet.kind, outlet.sector, outlet.country, outlet.kb_id) == ("outlet", "MED", "CHN", "peoples-daily")
+    assert kb_id_at(document, "Chinese Communist Party") == "chinese-communist-party"
+
+
+def test_a_party_newspaper_is_the_party_s_outlet(code) -> None:
+    document = code("The Chinese Communist Party newspaper criticised Japan.")
+    assert kb_id_at(document, "The Chinese Communist Party newspaper") == "peoples-daily"
+    assert kb_id_at(document, "Chinese Communist Party") == "chinese-communist-party"
+
+
+def test_a_state_broadcaster_without_a_name_is_an_unnamed_media_actor(code) -> None:
+    outlet = actor_at(code("Japan's state broadcaster reported the visit."), "Japan's state broadcaster")
+    assert (outlet.kind, outlet.sector, outlet.country, outlet.anonymous) == ("outlet", "MED", "JPN", True)
+
+
+def test_organisations_carry_their_kb_country_and_sector(code) -> None:
+    party = actor_at(code("The Chinese Communist Party met in Beijing."), "Chinese Communist Party")
+    assert (party.kind, party.country, party.sector) == ("organisation", "CHN", "PTY")
+
+
+# -- pronouns and plural references ------------------------------------------------------------------
+
+
+def test_pronouns_agree_in_gender(code) -> None:
+    document = code("Sanae Takaichi met Donald Trump. She said he was a friend.")
+    assert kb_id_at(document, "She") == "sanae-takaichi"
+    assert kb_id_at(document, "he") == "donald-trump"
+
+
+def test_a_pronoun_after_a_quotation_skips_names_inside_it(code) -> None:
+    document = code(
+        "Minoru Kihara, a Japanese government spokesman, denied the report. "
+        "\u201cTrump did not advise Takaichi on Taiwan,\u201d he told reporters."
+    )
+    assert actor_at(document, "he") is actor_at(document, "Minoru Kihara")
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(code) -> None:
+    document = code("Donald Trump praised Xi Jinping. Trump told him the deal was close.")
+    assert kb_id_at(document, "him") == "xi-jinping"
+
+
+def test_an_honorific_gives_an_unknown_person_a_gender(code) -> None:
+    document = code("Ms Wanjiru Kamau met Donald Trump in Nairobi. She said the talks went well.")
+    assert actor_at(document, "She") is actor_at(document, "Wanjiru Kamau")
+
+
+def test_they_after_two_people_means_both(code) -> None:
+    document = code("Takaichi said in her call with Trump that they had discussed trade.")
+    assert {a.kb_id for a in actors_at(document, "they")} == {"sanae-takaichi", "donald-trump"}
+
+
+def test_they_means_a_group_named_before(code) -> None:
+    document = code("Kenyan police blocked the road. They said the protest was illegal.")
+    assert [(a.country, a.sector) for a in actors_at(document, "They")] == [("KEN", "COP")]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_modifies(code) -> None:
+    document = code("Trump, who plans to visit China, praised Japan, which hosted him.")
+    assert kb_id_at(document, "who") == "donald-trump"
+    assert actor_at(document, "which").kind == "state"
+
+
+def test_it_opening_a_reported_clause_is_the_reporting_body(code) -> None:
+    document = code("The Chinese government said it would respond. It was raining.")
+    assert (actor_at(document, "it").country, actor_at(document, "it").sector) == ("CHN", "GOV")
+    assert actor_at(document, "It") is None
+
+
+def test_a_multiword_surname_joins_the_full_name(code) -> None:
+    document = code("Ali Hassan bin Omar, a Kenyan lawmaker, spoke. Later bin Omar left the room.")
+    assert actor_at(document, "bin Omar", occurrence=1) is actor_at(document, "Ali Hassan bin Omar")
+
+
+def test_her_predecessor_is_the_previous_holder_of_her_office(code) -> None:
+    document = code("Takaichi spoke first. Her predecessor criticised the remark.")
+    assert kb_id_at(document, "Her predecessor") == "shigeru-ishiba"
+    assert kb_id_at(document, "Her") == "sanae-takaichi"
+
+
+@pytest.mark.parametrize("plural", ["the two men", "both leaders"])
+def test_the_two_men_are_the_last_two_people(code, plural) -> None:
+    document = code(f"Sanae Takaichi spoke. Later Trump called Xi Jinping, and {plural} discussed trade.")
+    assert {a.kb_id for a in actors_at(document, plural)} == {"donald-trump", "xi-jinping"}
+
+
+def test_two_people_with_a_role_are_new_people_not_the_last_two(code) -> None:
+    document = code("Trump called Xi Jinping. Two Kenyan police officers were hurt.")
+    officers = actors_at(document, "Two Kenyan police officers")
+    assert [(a.country, a.sector) for a in officers] == [("KEN", "COP")]
+
+
+# -- the canonical sample -----------------------------------------------------------------------------
+
+
+def _assert_sample_facts(document: Document) -> None:
+    def person(kb_id: str) -> Actor:
+        return next(a for a in document.actors if a.kb_id == kb_id)
+
+    takaichi, xi, trump = person("sanae-takaichi"), person("xi-jinping"), person("donald-trump")
+    assert (takaichi.country, takaichi.sector, takaichi.role) == ("JPN", "GOV", "Prime Minister")
+    assert (xi.country, xi.sector, xi.role) == ("CHN", "GOV", "President")
+    assert (trump.country, trump.sector, trump.role) == ("USA", "GOV", "President")
+    kihara = actor_at(document, "Minoru Kihara")
+    assert (kihara.country, kihara.sector) == ("JPN", "GOV")
+    assert actor_at(document, "Shigeru Ishiba").country == "JPN"
+    wsj, asahi = actor_at(document, "The Wall Street Journal"), actor_at(document, "the newspaper Asahi")
+    assert (wsj.sector, wsj.country, asahi.sector, asahi.country) == ("MED", "USA", "MED", "JPN")
+    party_paper = actor_at(document, "the newspaper of the Chinese Communist Party")
+    assert (party_paper.kind, party_paper.sector, party_paper.country) == ("outlet", "MED", "CHN")
+    assert actor_at(document, "the Chinese leader") is xi
+    assert {a.id for a in actors_at(document, "the two men")} == {trump.id, xi.id}
+    assert actor_at(document, "her predecessor") is actor_at(document, "Shigeru Ishiba")
+    assert actor_at(document, "he told") is kihara
+    assert actor_at(document, "she said") is takaichi
+    assert {(a.country, a.sector) for a in actors_at(document, "US and Japanese officials")} == {
+        ("USA", "GOV"),
+        ("JPN", "GOV"),
+    }
+
+
+def test_sample_article_with_the_small_knowledge_base(code, sample_text) -> None:
+    _assert_sample_facts(code(sample_text, published="2025-11-28"))
+
+
+def test_sample_article_with_the_bundled_knowledge_base(request, sample_text) -> None:
+    stages = DEFAULT_STAGES[: DEFAULT_STAGES.index("actors") + 1]
+    try:
+        pipeline = request.getfixturevalue("pipelines")(stages)
+    except (KnowledgeBaseError, ModuleNotFoundError) as exc:
+        pytest.skip(f"the bundled knowledge base or an earlier stage is not ready: {exc}")
+    document = pipeline.process(Article(id="sample", text=sample_text, published=dt.date(2025, 11, 28)))
+    _assert_sample_facts(document)
