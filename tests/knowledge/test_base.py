@@ -142,3 +142,11 @@ def test_entry_that_breaks_the_schema_is_refused(tmp_path: Path) -> None:
     (tmp_path / "people.yaml").write_text("people:\n  - id: x\n    name: X\n    rolez: []\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="schema"):
         KnowledgeBase.load([tmp_path])
+
+
+def test_regions_name_places_in_a_country() -> None:
+    regions = {"regions": [{"id": "us-vermont", "name": "Vermont", "aliases": ["Vt."], "country": "USA", "kind": "state"}]}
+    kb = KnowledgeBase({"regions": regions, "countries": COUNTRIES}, version="test", data_as_of=None)
+    assert kb.region_country("Vermont") == "USA"
+    assert kb.region_country("Vt.") == "USA"
+    assert kb.region_country("France") is None

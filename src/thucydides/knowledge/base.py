@@ -18,6 +18,7 @@ from thucydides.errors import KnowledgeBaseError
 BUNDLED_PACKAGE = "thucydides.knowledge"
 ENTITY_FILES: dict[str, str] = {
     "countries": "code",
+    "regions": "id",
     "organisations": "id",
     "outlets": "id",
     "people": "id",
@@ -43,6 +44,17 @@ class Country(Entry):
     capital: str | None = None
     seats: list[str] = Field(default_factory=list)
     seat_sectors: dict[str, str] = Field(default_factory=dict)
+
+
+class Region(Entry):
+    """A place inside a country (state, province, territory, city): names a location, never a government."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    country: str
+    kind: str = "region"
 
 
 class Organisation(Entry):
@@ -132,7 +144,9 @@ class RoleNoun(BaseModel):
     plural_of: list[str] = Field(default_factory=list)
 
 
-NameKind = Literal["country", "adjective", "demonym", "seat", "organisation", "outlet", "outlet_short", "person"]
+NameKind = Literal[
+    "country", "adjective", "demonym", "seat", "region", "region_adjective", "organisation", "outlet", "outlet_short", "person"
+]
 
 
 class NameEntry(BaseModel):
@@ -155,6 +169,7 @@ class KnowledgeBase:
         self._documents = documents
         try:
             self.countries = {c.code: c for c in (Country(**e) for e in _entries(documents, "countries"))}
+            self.regions = {r.id: r for r in (Region(**e) for e in _entries(documents, "regions"))}
             self.organisations = {o.id: o for o in (Organisation(**e) for e in _entries(documents, "organisations"))}
             self.outlets = {o.id: o for o in (Outlet(**e) for e in _entries(documents, "outlets"))}
             self.people = {p.id: p for p in (Person(**e) for e in _entries(documents, "people"))}
@@ -256,6 +271,10 @@ class KnowledgeBase:
                     people.append(person)
         return people
 
+    def region_country(self, name: str) -> str | None:
+        """The country of a subnational place ("Vermont" -> USA, "Kinmen" -> TWN), or None."""
+        return self._first_country(name, {"region", "region_adjective"})
+
     def country_for_adjective(self, word: str) -> str | None:
         return self._first_country(word, {"adjective", "demonym"})
 
@@ -294,6 +313,11 @@ class KnowledgeBase:
             for seat in country.seats:
                 sector = country.seat_sectors.get(seat, "GOV")
                 add(seat, NameEntry(kind="seat", id=country.code, country=country.code, sector=sector))
+        for region in self.regions.values():
+            for name in [region.name, *region.aliases]:
+                add(name, NameEntry(kind="region", id=region.id, country=region.country, sector=None))
+            for adjective in region.adjectives:
+                add(adjective, NameEntry(kind="region_adjective", id=region.id, country=region.country, sector=None))
         for org in self.organisations.values():
             for name in [org.name, *org.aliases]:
                 add(name, NameEntry(kind="organisation", id=org.id, country=org.country, sector=org.sector))
