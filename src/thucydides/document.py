@@ -114,6 +114,20 @@ class Document:
         self.scratch.pop("_mentions_sorted", None)
         return mention
 
+    def replace_mentions(self, actor: Actor, start: int, end: int, kind: str) -> Mention:
+        """Point exactly ``[start, end)`` at ``actor``, dropping what that stretch referred to before.
+
+        Later stages use it when they know better than the actors stage, e.g. "we" inside a quote
+        means the quote's speaker.
+        """
+        for old in [m for m in self.mentions if (m.start, m.end) == (start, end)]:
+            self.mentions.remove(old)
+            previous = self.actor(old.actor_id)
+            if previous is not None and (start, end) in previous.mentions:
+                previous.mentions.remove((start, end))
+        self.scratch.pop("_mentions_sorted", None)
+        return self.add_mention(actor, start, end, kind)
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions that lie inside ``[start, end)``, in text order."""
         return [m for m in self._sorted_mentions() if m.start >= start and m.end <= end]
