@@ -62,6 +62,13 @@ class Failure(Record):
     error: dict[str, str | None]
     _exception: ThucydidesError | None = PrivateAttr(default=None)
 
+    @classmethod
+    def from_error(cls, article: dict[str, str | None], error: ThucydidesError) -> Failure:
+        """A Failure for ``article`` (its id, source and title) that keeps the error to re-raise."""
+        failure = cls(article=article, error=error.to_dict())
+        failure._exception = error
+        return failure
+
     @property
     def exception(self) -> ThucydidesError:
         return self._exception or ThucydidesError(str(self.error.get("reason")), input=self.article.get("id"))
@@ -205,12 +212,7 @@ class Pipeline:
 
 
 def _failure(article: Article, error: ThucydidesError) -> Failure:
-    failure = Failure(
-        article={"id": article.id, "source": article.source, "title": article.title},
-        error=error.to_dict(),
-    )
-    failure._exception = error
-    return failure
+    return Failure.from_error({"id": article.id, "source": article.source, "title": article.title}, error)
 
 
 def _package_version() -> str:

@@ -20,9 +20,7 @@ METADATA_FIELDS = ("id", "title", "published", "url")
 
 def read_failure(name: str, error: ThucydidesError, article_id_: str | None = None) -> Failure:
     """A Failure for an input that never became an Article (same shape as the pipeline's failures)."""
-    failure = Failure(article={"id": article_id_, "source": name, "title": None}, error=error.to_dict())
-    failure._exception = error
-    return failure
+    return Failure.from_error({"id": article_id_, "source": name, "title": None}, error)
 
 
 def byte_limit(settings: Settings) -> int:
