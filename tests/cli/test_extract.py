@@ -121,3 +121,20 @@ def test_bad_inputs_are_each_named_on_stderr_and_the_batch_goes_on(cli, bad_inpu
 
 def test_exit_status_is_zero_when_everything_succeeds(cli) -> None:
     assert cli("extract", MEETING, "--format", "jsonl").returncode == 0
+
+
+def test_knowledge_base_directories_can_come_from_the_environment(cli, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "outlets.yaml").write_text(
+        "outlets:\n  - id: harbour-herald\n    name: The Harbour Herald\n    aliases: [Harbour Herald]\n"
+        "    country: NZL\n    kind: newspaper\n    source: https://example.org\n    checked: 2026-11-25\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("THUCYDIDES_KB", str(tmp_path))
+    text = b"The Harbour Herald reported on Tuesday that the two ministers had met in secret, officials said.\n"
+    result = cli("extract", "-", "--published", "2026-03-05", "--format", "json", stdin=text)
+
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    herald = [a for a in report["actors"] if a["name"] == "The Harbour Herald"]
+    assert herald and (herald[0]["country"], herald[0]["sector"]) == ("NZL", "MED")
+    assert "+user." in report["versions"]["knowledge_base"]

@@ -66,7 +66,11 @@ def extract(
             exists=True,
             file_okay=False,
             metavar="DIR",
-            help="Directory of extra knowledge-base YAML files that add to or override the bundled ones (repeatable).",
+            envvar="THUCYDIDES_KB",
+            help=(
+                "Directory of extra knowledge-base YAML files that add to or override the bundled ones "
+                "(repeatable; or set THUCYDIDES_KB to directories separated by the path separator)."
+            ),
         ),
     ] = None,
     model: Annotated[
