@@ -88,3 +88,15 @@ def test_unknown_stage_names_are_rejected() -> None:
 def test_reports_carry_versions(language_only: Pipeline) -> None:
     report = language_only.run(Article(id="v", text="The foreign ministers met in Paris on Monday for talks."))
     assert set(report.versions) >= {"thucydides", "knowledge_base", "model"}
+
+
+def test_an_actor_whose_mentions_all_moved_is_left_out_of_the_report() -> None:
+    document = Document(article=Article(id="m", text="We signed the deal, the minister said."))
+    wrong = document.add_actor(name="Japan", kind="state", country="JPN")
+    speaker = document.add_actor(name="the minister", kind="person", sector="GOV")
+    document.add_mention(wrong, 0, 2, "pronoun")
+    document.add_mention(speaker, 20, 32, "description")
+    document.replace_mentions(speaker, 0, 2, "pronoun")
+    report = document.to_report()
+    assert [a.id for a in report.actors] == [speaker.id]
+    assert report.actors[0].mentions == [(0, 2), (20, 32)]

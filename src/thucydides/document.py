@@ -186,12 +186,26 @@ class Document:
     def next_id(self, prefix: str, records: list[Any]) -> str:
         return f"{prefix}{len(records) + 1}"
 
+    def referenced_actor_ids(self) -> set[str]:
+        """Actor ids that some mention, event, quote or claim points at."""
+        ids = {m.actor_id for m in self.mentions}
+        for event in self.events:
+            ids.update(event.source, event.target)
+            if event.attributed_to:
+                ids.add(event.attributed_to)
+        ids.update(q.speaker for q in self.quotes if q.speaker)
+        for claim in self.claims:
+            ids.update(claim.reported_by, claim.denied_by, claim.confirmed_by, claim.questioned_by)
+        return ids
+
     def to_report(self, versions: dict[str, str] | None = None) -> Report:
+        # A later stage may have moved every mention of an actor elsewhere; such an actor is gone.
+        referenced = self.referenced_actor_ids()
         return Report(
             article=self.article,
             language=self.language,
             boilerplate=sorted(self.boilerplate, key=lambda line: line.line),
-            actors=self.actors,
+            actors=[actor for actor in self.actors if actor.id in referenced],
             dates=sorted(self.dates, key=lambda d: d.span),
             events=self.events,
             quotes=sorted(self.quotes, key=lambda q: q.span),
