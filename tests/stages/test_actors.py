@@ -471,3 +471,174 @@ def test_sample_article_with_the_bundled_knowledge_base(request, sample_text) ->
         pytest.skip(f"the bundled knowledge base or an earlier stage is not ready: {exc}")
     document = pipeline.process(Article(id="sample", text=sample_text, published=dt.date(2025, 11, 28)))
     _assert_sample_facts(document)
+
+
+# -- generalisation: places, unknown outlets, counted references, short names, titles, home states ------
+
+REGIONS = [
+    {"id": "us-vermont", "name": "Vermont", "aliases": ["Vt."], "country": "USA", "kind": "state"},
+    {"id": "us-texas", "name": "Texas", "aliases": ["Tex."], "adjectives": ["Texan"], "country": "USA",
+     "kind": "state"},
+]
+PARTIES = [
+    {"id": "blue-party", "name": "Democratic Party", "aliases": ["Democrats"], "country": "USA", "sector": "PTY",
+     "kind": "party"},
+]
+OUTLET_NOUNS = [{"noun": "daily", "sector": "MED"}, {"noun": "weekly", "sector": "MED"}]
+OFFICE_TITLES = [
+    {"key": "legislator", "titles": ["Sen.", "senator", "Rep."], "sector": "LEG"},
+    {"key": "subnational_leader", "titles": ["Gov.", "governor"], "sector": "GOV"},
+]
+
+
+def wider_kb() -> KnowledgeBase:
+    """The small knowledge base plus regions, a party, outlet nouns and legislators' titles."""
+    roles = {**ROLES, "offices": [*ROLES["offices"], *OFFICE_TITLES],
+             "role_nouns": [*ROLES["role_nouns"], *OUTLET_NOUNS]}
+    return KnowledgeBase(
+        documents={
+            "countries": {"countries": COUNTRIES},
+            "regions": {"regions": REGIONS},
+            "people": {"people": PEOPLE},
+            "roles": roles,
+            "organisations": {"organisations": [*ORGANISATIONS, *PARTIES]},
+            "outlets": {"outlets": OUTLETS},
+            "cues": {"reporting_verbs": ["report", "learn"]},
+        },
+        version="test",
+        data_as_of=None,
+    )
+
+
+@pytest.fixture(scope="module")
+def code_wide():
+    pipeline = Pipeline(Settings(stages=("language", "actors")), kb=wider_kb(), nlp=load_model(None))
+
+    def run(text: str, published: str = "2025-11-28") -> Document:
+        return pipeline.process(Article(id="t", text=text, published=dt.date.fromisoformat(published)))
+
+    return run
+
+
+def test_a_name_used_as_a_place_is_not_a_person(code_wide) -> None:
+    document = code_wide("The crew have been held in Tulegan since Sunday. Lawyers flew to Tulegan on Monday.")
+    assert actor_at(document, "Tulegan") is None
+    assert not any(a.kind == "person" and "Tulegan" in a.name for a in document.actors)
+
+
+def test_a_region_is_a_place_not_an_actor(code_wide) -> None:
+    document = code_wide("Voters in Vermont went to the polls. Vermont is small.")
+    assert all(a.name != "Vermont" for a in document.actors)
+
+
+def test_an_unknown_name_that_reports_is_an_outlet(code_wide) -> None:
+    document = code_wide("The Tokyo Ledger reported on Wednesday that Japan had offered aid to Kenya.")
+    ledger = actor_at(document, "The Tokyo Ledger")
+    assert (ledger.kind, ledger.sector, ledger.country) == ("outlet", "MED", "JPN")
+    assert all(a.kind != "person" for a in document.actors)
+
+
+def test_an_outlet_noun_with_a_city_names_an_outlet_of_that_country(code_wide) -> None:
+    document = code_wide("In an editorial, the Nairobi daily Habari Mpya urged calm. The newspaper said more.")
+    outlet = actor_at(document, "Habari Mpya")
+    assert (outlet.kind, outlet.sector, outlet.country) == ("outlet", "MED", "KEN")
+    assert actor_at(document, "the Nairobi daily Habari Mpya") is outlet
+    assert all(a.kind != "group" or a.country != "KEN" for a in document.actors)  # the city is not the government
+
+
+def test_a_prepositional_modifier_gives_a_role_group_its_country(code_wide) -> None:
+    document = code_wide("Marsh met officials at the Iraqi foreign ministry on Tuesday.")
+    officials = actor_at(document, "officials")
+    assert (officials.country, officials.sector) == ("IRQ", "GOV")
+
+
+def test_both_governments_are_the_two_states_most_in_focus(code_wide) -> None:
+    document = code_wide(
+        "Kenya asked Iraq to free the crew. Iraq refused, and Kenya protested again. "
+        "A French diplomat urged both governments to stay calm, and the two countries agreed."
+    )
+    governments = actors_at(document, "both governments")
+    assert {(a.country, a.sector) for a in governments} == {("KEN", "GOV"), ("IRQ", "GOV")}
+    assert {a.country for a in actors_at(document, "the two countries")} == {"KEN", "IRQ"}
+    assert all(a.kind == "state" for a in actors_at(document, "the two countries"))
+
+
+def test_a_unique_first_name_joins_the_full_name(code_wide) -> None:
+    document = code_wide("Amina Odhiambo spoke on Monday. Amina later left, and Odhiambo said nothing.")
+    assert actor_at(document, "Amina", occurrence=1) is actor_at(document, "Amina Odhiambo")
+
+
+def test_a_shared_first_name_joins_no_one(code_wide) -> None:
+    document = code_wide("Amina Odhiambo met Amina Wekesa on Monday. Amina later left.")
+    assert actor_at(document, "Amina", occurrence=2) is None
+
+
+def test_a_family_plural_means_everyone_with_that_surname(code_wide) -> None:
+    document = code_wide("Grace Otieno met Peter Otieno and Joan Kamau. The Otienos later left together.")
+    family = actors_at(document, "Otienos")
+    assert {a.name for a in family} == {"Grace Otieno", "Peter Otieno"}
+
+
+def test_an_honorific_and_surname_join_the_full_name(code_wide) -> None:
+    document = code_wide("Officials said Karim Haddad spoke first. Mr. Haddad then left the room.")
+    assert actor_at(document, "Haddad", occurrence=1) is actor_at(document, "Karim Haddad")
+
+
+def test_a_headline_surname_refers_forward_to_the_full_name(code_wide) -> None:
+    document = code_wide("Haddad wins the vote\n\nKarim Haddad won the vote on Monday.")
+    assert actor_at(document, "Haddad") is actor_at(document, "Karim Haddad")
+
+
+def test_a_bare_title_never_becomes_an_actor_named_by_the_title(code_wide) -> None:
+    document = code_wide("The president spoke on Monday. A senator disagreed.", published="2010-01-01")
+    assert all(a.name.lower() not in {"president", "the president", "senator"} for a in document.actors)
+
+
+def test_the_president_is_the_head_of_state_of_the_country_in_focus(code_wide) -> None:
+    document = code_wide("Russia closed its embassy. The president said talks were over.")
+    assert kb_id_at(document, "The president") == "vladimir-putin"
+
+
+def test_a_state_before_a_title_gives_a_legislator_country_and_sector(code_wide) -> None:
+    document = code_wide("Vermont Sen. Dale Hollis said the bill would pass.")
+    hollis = actor_at(document, "Dale Hollis")
+    assert (hollis.country, hollis.sector) == ("USA", "LEG")
+
+
+def test_a_party_and_state_tag_after_a_name_gives_the_country(code_wide) -> None:
+    document = code_wide("Sen. Ron Trask (R-Texas) said the bill would fail.")
+    trask = actor_at(document, "Ron Trask")
+    assert (trask.country, trask.sector) == ("USA", "LEG")
+
+
+def test_a_party_affiliation_gives_the_party_s_country(code_wide) -> None:
+    document = code_wide("Democrat Lena Hart said the bill would fail.")
+    assert actor_at(document, "Lena Hart").country == "USA"
+
+
+def test_first_person_pronouns_in_a_quote_are_left_to_the_quotes_stage(code_wide) -> None:
+    document = code_wide("\u201cWe signed good deals with Japan,\u201d Trump said.")
+    assert actors_at(document, "We") == []
+    assert actor_at(document, "Japan").country == "JPN"
+
+
+def test_a_state_in_an_appositive_gives_an_unknown_person_a_country(code_wide) -> None:
+    document = code_wide("Lionel Sosa, a Texas media consultant, said the race was close.")
+    assert actor_at(document, "Lionel Sosa").country == "USA"
+
+
+def test_a_party_of_a_state_after_a_name_gives_the_country(code_wide) -> None:
+    document = code_wide("The bill was backed by Jose Ruiz, Democrat of Texas, on Monday.")
+    assert actor_at(document, "Jose Ruiz").country == "USA"
+
+
+def test_an_outlet_noun_inside_a_proper_name_does_not_split_it(code_wide) -> None:
+    document = code_wide("Officials found no article in the Yale Daily News about the class.")
+    assert all(a.name != "News" for a in document.actors)
+
+
+@pytest.mark.parametrize(
+    "text", ["Any spokesman would say so.", "Every official knows it.", "Karim Haddad is an official."]
+)
+def test_a_classifying_role_noun_names_no_new_person(code_wide, text) -> None:
+    assert all(a.role not in {"spokesman", "official"} for a in code_wide(text).actors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "some", "any"})
 _PAIR_DETERMINERS = frozenset({"both", "neither", "either"})
+_GENERIC_DETERMINERS = frozenset({"any", "every", "each", "no"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _HUMAN_PLURALS = frozenset({"men", "women", "people", "sides"})
 """Plain nouns for 'the two men', 'both sides'; office and leader nouns come from the knowledge base."""
@@ -35,7 +37,20 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _KIND_PRIORITY = {"person": 0, "outlet": 1, "organisation": 2, "outlet_short": 3, "country": 4, "seat": 5}
-_COUNTRYISH = frozenset({"country", "adjective", "demonym", "seat"})
+_COUNTRYISH = frozenset({"country", "adjective", "demonym", "seat", "region", "region_adjective"})
+"""Names that locate or modify ('Japanese', 'Texas') and give a description its country."""
+_REGION_KINDS = frozenset({"region", "region_adjective"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+"""Inside a quotation these are the speaker, which the quotes stage decides; the actors stage leaves them."""
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "within"})
+"""'held in Dobo', 'based in Darwin': a name after these is a place, whatever the tagger called it."""
+_STATE_PLURALS = frozenset({"countries", "nations", "states", "neighbours", "neighbors", "sides"})
+"""Plain nouns that, counted ('the two countries', 'both sides'), point back at states."""
+_GOVERNMENT_PLURALS = frozenset({"governments", "administrations"})
+_PARTY_SUFFIXES = ("an", "at", "ic")
+"""'Democrat', 'Republican', 'Democratic': party adjectives read off KB party names and plural aliases."""
+_AFFILIATION = re.compile(r"\s*\(\s*[A-Z][A-Za-z]{0,3}\.?\s*[-\u2013]\s*([A-Z][A-Za-z. ]{1,24}?)\s*\)")
+"""'Ted Cruz (R-Texas)', 'Sanders (I-Vt.)': the party-and-place tag newspapers put after a legislator."""
 _NP_BREAK_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "PUNCT", "ADV"})
 _CONJ_KEEP = frozenset({"cc", "conj"})
 _LOCATIVE_PREPOSITIONS = frozenset(
@@ -60,6 +75,12 @@ class _Lexicon:
     name_parts: dict[str, tuple[str, ...]]
     outlets_by_owner: dict[str, tuple[tuple[str, str], ...]]
     """Organisation id -> (outlet id, outlet kind) for every outlet it owns."""
+    outlet_nouns: frozenset[str]
+    """Lemmas that name a kind of outlet ('newspaper', 'daily'): MED institution nouns and outlet kinds."""
+    reporting_verbs: frozenset[str]
+    """Lemmas with which an outlet reports its own story ('reported', 'has learned')."""
+    party_words: dict[str, str]
+    """'Republican', 'Democrat' -> the party's country, for party adjectives only one country's party has."""
 
 
 def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
@@ -102,13 +123,59 @@ def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
     for outlet in kb.outlets.values():
         if outlet.owner:
             owners.setdefault(outlet.owner, []).append((outlet.id, outlet.kind))
+    reporting = kb.rules("cues").get("reporting_verbs", [])
     return _Lexicon(
         names=names,
         roles=roles,
         descriptions=descriptions,
         name_parts={word: tuple(ids) for word, ids in parts.items()},
         outlets_by_owner={owner: tuple(owned) for owner, owned in owners.items()},
+        outlet_nouns=_outlet_nouns(kb),
+        reporting_verbs=frozenset(str(verb).lower() for verb in reporting if isinstance(verb, str)),
+        party_words=_party_words(kb),
     )
+
+
+def _outlet_nouns(kb: KnowledgeBase) -> frozenset[str]:
+    """Nouns for a kind of outlet: the KB's media institution nouns, and the head nouns its outlet
+    descriptions use more than once ('the Jakarta daily', 'the tabloid').
+
+    A head the KB spells with a qualifier elsewhere ('agency' in 'news agency') is no outlet on its own.
+    """
+    media = {form for form, noun in kb.role_nouns.items() if noun.sector == "MED" and not noun.person}
+    heads: dict[str, int] = {}
+    for outlet in kb.outlets.values():
+        for description in outlet.descriptions:
+            words = description.lower().split()
+            if words:
+                heads[words[-1]] = heads.get(words[-1], 0) + 1
+    for head, count in heads.items():
+        role = kb.role_noun(head)
+        qualified = role is None and any(form.endswith(" " + head) for form in media)
+        if count >= 2 and not qualified and (role is None or role.sector == "MED"):
+            media.add(head)
+    return frozenset(media)
+
+
+def _party_words(kb: KnowledgeBase) -> dict[str, str]:
+    """Party adjectives from KB parties: 'Democratic Party' gives 'Democratic', 'Republicans' gives 'Republican'.
+
+    A word several countries' parties share ('Labour') says nothing about the country, so it is left out.
+    """
+    countries: dict[str, set[str | None]] = {}
+    for org in kb.organisations.values():
+        if org.kind != "party" and org.sector != "PTY":
+            continue
+        for name in [org.name, *org.aliases]:
+            words = name.split()
+            form = None
+            if len(words) == 1 and name.endswith("s") and name[:-1].endswith(_PARTY_SUFFIXES):
+                form = name[:-1]
+            elif len(words) == 2 and words[1] == "Party" and words[0].endswith(_PARTY_SUFFIXES):
+                form = words[0]
+            if form and form.isalpha() and form[0].isupper() and not form.isupper():
+                countries.setdefault(form, set()).add(org.country)
+    return {form: next(iter(found)) for form, found in countries.items() if len(found) == 1 and None not in found}
 
 
 def _strip_article(text: str) -> str:
@@ -225,12 +292,16 @@ class _ArticleCoder:
         self.sentence_of = self._sentence_index()
         self.sentence_starts = [sentence.start_char for sentence in doc.sents]
         self.quotes = coref.quote_regions(document.text)
-        self.name_matches = self._kb_name_matches()
         self.role_at = self._role_phrases()
+        self.name_matches = self._kb_name_matches()
         self.country_at = {
             i: span for span in self.name_matches for i in range(span.start, span.end)
             if any(e.kind in _COUNTRYISH for e in span.entries)
         }
+        self.party_at = {t.i: self.lexicon.party_words[t.text] for t in doc if t.text in self.lexicon.party_words}
+        self.place_names = self._place_names()
+        self.outlet_names = self._unknown_outlets()
+        self.full_names = self._full_names_by_word()
 
     # -- driver ------------------------------------------------------------------------------------
 
@@ -239,6 +310,10 @@ class _ArticleCoder:
         held_for_descriptions = {
             i for phrase, start in noun_phrases for i in range(start, phrase.start) if not self._possessive_name(i)
         }
+        # 'the Jakarta daily X': the city dates the outlet, it is not the Indonesian government
+        held_for_descriptions.update(
+            i for (start, _), (extent, _) in self.outlet_names.items() for i in range(extent, start)
+        )
         for name in self._name_spans():
             self._code_name(name, held_for_descriptions)
         self._code_bare_surnames()
@@ -267,8 +342,164 @@ class _ArticleCoder:
                 continue
             entries = self.kb.lookup(strings[match_id])
             if entries and not self._lowercase_common_word(start, end, entries):
-                spans.append(_NameSpan(start, end, entries, None))
+                if not self._region_inside_a_name(start, end, entries):
+                    spans.append(_NameSpan(start, end, entries, None))
         return _longest_first(spans)
+
+    def _region_inside_a_name(self, start: int, end: int, entries: tuple[NameEntry, ...]) -> bool:
+        """'Lincoln' in 'Abraham Lincoln', 'Texas' in 'University of Texas': a city or state name inside a
+        longer person or organisation name is part of that name.
+
+        A place right before a title still modifies it: 'Vermont Sen. Bernie Sanders'.
+        """
+        if any(e.kind not in _REGION_KINDS for e in entries):
+            return False
+        following = self.doc[end] if end < len(self.doc) else None
+        if following is not None and (following.i in self.role_at or coref.is_honorific(following.text)):
+            return False
+        return any(
+            ent.label_ in _NAME_LABELS and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start
+            for ent in self.doc.ents
+        )
+
+    def _full_names_by_word(self) -> dict[tuple[str, str], set[tuple[str, str]]]:
+        """Every full person name in the article, by its first and by its last word.
+
+        A headline often names 'Clinton' before the body gives 'Hillary Clinton'; the short form
+        then refers forward to the only full name that ends (or starts) with it.
+        """
+        index: dict[tuple[str, str], set[tuple[str, str]]] = {}
+
+        def add(words: list[str], key: tuple[str, str]) -> None:
+            if len(words) > 1:
+                index.setdefault(("last", words[-1]), set()).add(key)
+                index.setdefault(("first", words[0]), set()).add(key)
+
+        for span in self.name_matches:
+            for entry in span.entries:
+                if entry.kind == "person":
+                    add(self.doc[span.start : span.end].text.split(), ("kb", entry.id))
+        for ent in self.doc.ents:
+            trimmed = self._trim_entity(ent) if ent.label_ == "PERSON" else None
+            if trimmed is not None and not any(i in self.country_at for i in range(*trimmed)):
+                tokens = [t for t in self.doc[trimmed[0] : trimmed[1]] if not coref.is_honorific(t.text)]
+                full = "".join(t.text_with_ws for t in tokens).strip()
+                add(full.split(), ("person", full))
+        return index
+
+    def _later_full_name(self, word: str) -> Actor | None:
+        """The one full name in the article that this lone surname (or, failing that, first name) is part of."""
+        for position in ("last", "first"):
+            keys = self.full_names.get((position, word), set())
+            kb_ids = {key for key in keys if key[0] == "kb"}
+            keys = kb_ids or keys  # a KB person and the same name seen by the tagger are one
+            if len(keys) == 1:
+                kind, value = next(iter(keys))
+                if kind == "kb":
+                    return self._person_from_kb(self.kb.people[value])
+                return self._actor(("person", value), name=value, kind="person")
+            if keys:
+                return None
+        return None
+
+    def _place_names(self) -> frozenset[str]:
+        """One-word names the article uses as places: 'held in Dobo', 'based in Darwin'.
+
+        The tagger often calls an unfamiliar town a person; a name that sits after 'in', 'at' or 'near'
+        anywhere in the article, or that the tagger itself calls a place somewhere, is a place throughout.
+        """
+        found: set[str] = set()
+        for ent in self.doc.ents:
+            words = [t for t in ent if t.pos_ == "PROPN"]
+            if len(words) != 1:
+                continue
+            root = self._clause_head(ent.root)
+            if ent.label_ in {"GPE", "LOC"} or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS):
+                found.add(words[0].text)
+        return frozenset(found)
+
+    def _unknown_outlets(self) -> dict[tuple[int, int], tuple[int, str | None]]:
+        """Outlets the knowledge base lacks, known by how the text treats them.
+
+        'the newspaper X', 'the Jakarta daily X', 'the X newspaper', 'X, a weekly', or 'The X reported
+        that ...'. Returns the name's token range -> (where its mention starts, the country its place
+        words give).
+        """
+        known = {
+            i for span in self.name_matches if not any(e.kind in _COUNTRYISH for e in span.entries)
+            for i in range(span.start, span.end)
+        }
+        found: dict[tuple[int, int], tuple[int, str | None]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in _NAME_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            nouns = [t.i for t in ent if self._outlet_noun(t)]
+            start = nouns[-1] + 1 if nouns else start  # 'daily Warta Nusantara' tagged as one name
+            while start < end and self.doc[start].lower_ in _DETERMINERS:
+                start += 1
+            while end > start and (self.doc[end - 1].dep_ == "case" or not self.doc[end - 1].is_alpha):
+                end -= 1
+            if start >= end or any(i in known for i in range(start, end)) or self.doc[start].pos_ != "PROPN":
+                continue
+            extent = self._outlet_extent(start, end)
+            if extent is not None:
+                found[(start, end)] = extent
+        return found
+
+    def _outlet_noun(self, token: Token) -> bool:
+        """'newspaper', 'daily', 'news agency' as common nouns; 'Daily' in 'Yale Daily News' is a name's word."""
+        if not token.is_lower:
+            return False
+        if token.lower_ in self.lexicon.outlet_nouns or token.lemma_.lower() in self.lexicon.outlet_nouns:
+            return True
+        previous = self.doc[token.i - 1] if token.i > 0 else None
+        return previous is not None and f"{previous.lower_} {token.lower_}" in self.lexicon.outlet_nouns
+
+    def _outlet_extent(self, start: int, end: int) -> tuple[int, str | None] | None:
+        """Where an outlet's mention starts and its country, when the words around a name make it one."""
+        root = self.doc[end - 1]
+        inside = self._place_country(start, end)
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and self._outlet_noun(before):
+            title = self._modifiers_start(before.i)
+            return title, self._place_country(title, before.i) or inside
+        after = self.doc[end] if end < len(self.doc) else None
+        if after is not None and self._outlet_noun(after) and root.head.i == after.i:
+            return start, inside or self._place_country(self._modifiers_start(start), start)
+        for other in [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]:
+            if self._outlet_noun(other):
+                return start, inside or self._place_country(other.left_edge.i, other.i)
+        head = self._clause_head(root)
+        led = before is not None and before.lower_ == "the"
+        if led and head.dep_ == "nsubj" and head.head.lemma_.lower() in self.lexicon.reporting_verbs:
+            return start - 1, inside  # 'The Canberra Ledger reported on Wednesday that ...'
+        return None
+
+    def _modifiers_start(self, noun_i: int) -> int:
+        """Where the modifiers of a noun start: 'the Jakarta daily', 'the Japanese newspaper'."""
+        j = noun_i
+        sentence_start = self.doc[noun_i].sent.start
+        while j > sentence_start:
+            token = self.doc[j - 1]
+            if token.i in self.country_at:
+                j = self.country_at[token.i].start
+            elif token.dep_ in {"amod", "compound", "det", "case"} and token.head.i >= j and token.pos_ != "VERB":
+                j -= 1
+                if token.dep_ == "det":
+                    break
+            else:
+                break
+        return j
+
+    def _place_country(self, start: int, end: int) -> str | None:
+        """The country of the first place word (a country, adjective, seat, region) in ``[start, end)``."""
+        for i in range(start, end):
+            span = self.country_at.get(i)
+            entry = next((e for e in span.entries if e.kind in _COUNTRYISH), None) if span else None
+            if entry is not None and entry.country:
+                return entry.country
+        return None
 
     def _lowercase_common_word(self, start: int, end: int, entries: tuple[NameEntry, ...]) -> bool:
         """A one-word person alias must read as a name here ('May' the month is not Theresa May).
@@ -318,8 +549,12 @@ class _ArticleCoder:
 
     def _name_spans(self) -> list[_NameSpan]:
         """KB names first, then spaCy PERSON/ORG entities that no KB name overlaps, in text order."""
-        taken = {i for span in self.name_matches for i in range(span.start, span.end)}
-        spans = list(self.name_matches)
+        outlets = [_NameSpan(start, end, (), "OUTLET") for start, end in self.outlet_names]
+        inside_outlets = {i for span in outlets for i in range(span.start, span.end)}
+        # 'Canberra' in 'The Canberra Ledger' is part of the outlet's name
+        spans = [s for s in self.name_matches if not any(i in inside_outlets for i in range(s.start, s.end))]
+        spans.extend(outlets)
+        taken = {i for span in spans for i in range(span.start, span.end)}
         for ent in self.doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 continue
@@ -370,7 +605,7 @@ class _ArticleCoder:
                 continue
             lemma = token.lemma_.lower()
             if lemma in _PREDECESSOR_NOUNS or (
-                token.lower_ in _HUMAN_PLURALS | {"side"} and self._pair_count(token) > 0
+                token.lower_ in _HUMAN_PLURALS | _STATE_PLURALS | {"side"} and self._pair_count(token) > 0
             ):
                 phrases.append(_RolePhrase(token.i, token.i + 1, None, None, False))
         return phrases
@@ -529,6 +764,8 @@ class _ArticleCoder:
     def _mention(self, actors: Sequence[Actor], start: int, end: int, head_i: int, kind: str) -> None:
         if not actors or start >= end:
             return
+        if end - start == 1 and self.doc[start].lower_ in _FIRST_PERSON and self.doc[start].pos_ == "PRON":
+            return  # 'we' is its speaker's, and the quotes stage knows who speaks
         start_char = self.doc[start].idx
         end_char = self.doc[end - 1].idx + len(self.doc[end - 1])
         unique: list[Actor] = []
@@ -577,12 +814,24 @@ class _ArticleCoder:
             kind = {"seat": "seat", "outlet": "outlet", "outlet_short": "alias"}.get(entry.kind, "name")
             if actor is not None and entry.kind == "person" and surface != actor.name:
                 kind = "alias"
+        elif name.label == "OUTLET":
+            extent, country = self.outlet_names[(name.start, name.end)]
+            actor = self._actor(("outlet", surface), name=surface, country=country, sector="MED", kind="outlet")
+            self._mention([actor], extent, name.end, name.end - 1, "outlet")
+            return
+        elif self._names_a_place(name, description):
+            return
+        elif name.end - name.start == 1 and self._family(surface):
+            self._mention(self._family(surface), name.start, name.end, name.start, "group")
+            return
         elif name.label == "PERSON" or self._person_like(name, description):
             actor = self._person_by_name(name, description)
         else:
             actor = self._organisation_by_name(name)
         if actor is None:
             return
+        if actor.kind == "person":
+            self._affiliation_after(actor, name.end)
         self._add_alias(actor, surface)
         if actor.kind != "person":
             # 'the newspaper Asahi' is one mention; 'Serbian' before 'Labour' says nothing about the party
@@ -592,12 +841,62 @@ class _ArticleCoder:
             self._describe_actor(actor, description, self._descriptor(title_start, name.start))
         self._mention([actor], title_start, name.end, name.end - 1, kind)
 
+    def _names_a_place(self, name: _NameSpan, description: _Description | None) -> bool:
+        """'Dobo', 'Darwin': a one-word name the article uses as a place is not a person.
+
+        A title ('Mr Darwin') or a person already named with that word wins over the place reading.
+        """
+        if name.label != "PERSON" or name.end - name.start != 1:
+            return False
+        word = self.doc[name.start].text
+        if description is not None and (description.office or description.gender or description.role):
+            return False
+        return word in self.place_names and self._earlier_person(word) is None
+
+    def _affiliation_after(self, actor: Actor, end: int) -> None:
+        """'Ted Cruz (R-Texas)', 'Sen. Ted Cruz of Texas', 'X, a Texas lawyer': a place after an unknown
+        person's name gives the country.
+
+        The party-and-state tag is how newspapers mark legislators, so it gives LEG when nothing else did.
+        """
+        if actor.country is not None or end >= len(self.doc):
+            return
+        following = self.doc[end]
+        tag = _AFFILIATION.match(self.document.text, following.idx)
+        if following.text == "(" and tag is not None:
+            place = tag.group(1).strip()
+            country = self.kb.region_country(place) or self.kb.region_country(place.rstrip("."))
+            country = country or self.kb.region_country(place + ".")
+            if country is not None:
+                actor.country = country
+                actor.sector = actor.sector or "LEG"
+            return
+        k = end + 1 if following.text == "," else end
+        k = k + 1 if k < len(self.doc) and k in self.party_at else k  # 'José Rodríguez, Democrat of Texas'
+        if k + 1 < len(self.doc) and self.doc[k].lower_ in {"of", "from"}:
+            span = self.country_at.get(k + 1)
+            entry = next((e for e in span.entries if e.kind in _REGION_KINDS), None) if span else None
+            if entry is not None and entry.country:
+                actor.country = entry.country
+                return
+        # 'Lionel Sosa, a Texas media consultant', 'X, an independent from Vermont'
+        head = self.doc[end - 1]
+        for appositive in (c for c in head.children if c.dep_ == "appos"):
+            countries = self._phrase_countries(appositive) or self._located_in(appositive)
+            if len(countries) == 1:
+                actor.country = countries[0]
+                return
+
     def _code_bare_surnames(self) -> None:
         """'Odhiambo' after 'Amina Odhiambo': a proper noun the parser did not call a name still refers."""
         for token in self.doc:
             # the tagger sometimes takes a sentence-initial surname ('Sanders told...') for a plural noun
             capitalised = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
             if not capitalised or token.i in self.claimed or self._skip(token.i):
+                continue
+            family = self._family(token.text) if token.tag_ == "NNPS" else []
+            if family:
+                self._mention(family, token.i, token.i + 1, token.i, "group")
                 continue
             actor = self._earlier_person(token.text)
             if actor is not None and actor.mentions and actor.mentions[0][0] < token.idx:
@@ -641,6 +940,9 @@ class _ArticleCoder:
         earlier = self._person_named(full) or self._earlier_person(full)
         if earlier is not None:
             return earlier
+        later = self._later_full_name(full) if len(words) == 1 else None
+        if later is not None:
+            return later
         person = self._kb_person_by_part(words, description)
         if person is not None:
             return self._person_from_kb(person)
@@ -663,6 +965,7 @@ class _ArticleCoder:
         ('Xi' for Xi Jinping) is caught through the knowledge base's aliases instead.
         """
         wanted = surname.lower().split()
+        by_first_name: list[Actor] = []
         for actor in reversed(self.document.actors):
             if actor.kind == "person" and not actor.anonymous:
                 words = actor.name.lower().split()
@@ -672,7 +975,23 @@ class _ArticleCoder:
                     return actor
                 if actor.kb_id and actor.kb_id in self.kb.people and surname in self.kb.people[actor.kb_id].aliases:
                     return actor
-        return None
+                if len(wanted) > 1 and len(words) > 1 and (words[0], words[-1]) == (wanted[0], wanted[-1]):
+                    return actor  # 'Hillary Rodham Clinton' and 'Hillary Clinton'
+                if len(wanted) == 1 and len(words) > 1 and words[0] == wanted[0]:
+                    by_first_name.append(actor)
+        # 'Hillary', 'Bernie': a first name is that person's only while no one else in the article shares it
+        return by_first_name[0] if len(by_first_name) == 1 else None
+
+    def _family(self, word: str) -> list[Actor]:
+        """'the Clintons': every person named so far whose surname is the plural's stem."""
+        if len(word) < 4 or not word.endswith("s") or not word[0].isupper():
+            return []
+        stem = word[:-1].lower()
+        return [
+            actor for actor in self.document.actors
+            if actor.kind == "person" and not actor.anonymous and len(actor.name.split()) > 1
+            and actor.name.lower().split()[-1] == stem
+        ]
 
     def _person_named(self, full: str) -> Actor | None:
         return self.by_key.get(("person", full))
@@ -723,6 +1042,9 @@ class _ArticleCoder:
                     break
                 j, country = body
                 institutions.extend([country] if country else [])
+            elif token.i in self.party_at:
+                j -= 1  # 'Republican presidential candidate X', 'Democrat X': the party's country
+                institutions.append(self.party_at[token.i])
             elif token.i in self.role_at and not self._separate(token, start):
                 j = self.role_at[token.i].start
             elif token.i in self.country_at:
@@ -823,6 +1145,8 @@ class _ArticleCoder:
                     result.office = result.office or phrase.office
                 i = phrase.end
                 continue
+            elif i in self.party_at:
+                pass  # 'Democrat Lena Hart': a party gives the country (in the title), not a role
             elif token.dep_ == "poss" or token.tag_ == "PRP$":
                 result.possessor = list(self._possessor(token))
                 result.definite = result.determined = True
@@ -924,14 +1248,42 @@ class _ArticleCoder:
         return named if named.kind == "person" and named.country else False
 
     def _located_in(self, head: Token) -> list[str]:
-        """'police in Kenya', 'officials from Beijing': a place after the noun gives the country."""
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPOSITIONS | {"from"}:
-                for obj in child.children:
-                    span = self.country_at.get(obj.i)
-                    if obj.dep_ == "pobj" and span is not None:
-                        entry = next(e for e in span.entries if e.kind in _COUNTRYISH)
-                        return [entry.country] if entry.country else []
+        """'police in Kenya', 'officials at the Indonesian foreign ministry', 'a spokesman for the ministry
+        of X', 'troops in Kenyan uniform': a prepositional modifier that names a place, a state's body or an
+        organisation gives the noun its country.
+
+        A preposition right after the noun counts even when the parser hung it on the verb.
+        """
+        preps = [c for c in head.rights if c.dep_ == "prep"]
+        following = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if following is not None and following.dep_ == "prep" and following not in preps:
+            preps.insert(0, following)
+        for prep in preps:
+            if prep.lower_ not in _LOCATIVE_PREPOSITIONS | _OWNER_PREPOSITIONS | {"from"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    countries = self._phrase_countries(obj)
+                    if countries:
+                        return countries
+        return []
+
+    def _phrase_countries(self, noun: Token, depth: int = 0) -> list[str]:
+        """The countries a noun phrase names: by a place word in it, the actor it refers to, or its 'of'."""
+        country = self._place_country(noun.left_edge.i, noun.i + 1)
+        if country is not None:
+            return [country]
+        actors = [self.document.actor(i) for i in self._actors_at(noun.i)]
+        countries = [
+            a.country for a in actors if a is not None and a.kind != "person" and a.country in self.kb.countries
+        ]
+        if countries:
+            return list(dict.fromkeys(countries))  # type: ignore[arg-type]
+        for prep in noun.rights:
+            if depth < 2 and prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (found := self._phrase_countries(obj, depth + 1)):
+                        return found
         return []
 
     def _possessor_countries(self, description: _Description) -> list[str]:
@@ -1000,16 +1352,44 @@ class _ArticleCoder:
         Only plain nouns count: 'the two police officers' introduces two new people.
         """
         count = self._pair_count(head)
-        plain = head.lower_ in _HUMAN_PLURALS | {"side"} or head.lemma_.lower() in self.kb.leader_words
+        word = head.lower_
+        states_meant = word in _STATE_PLURALS | _GOVERNMENT_PLURALS | {"side"}
+        plain = states_meant or word in _HUMAN_PLURALS or head.lemma_.lower() in self.kb.leader_words
         modified = any(child.dep_ in {"amod", "compound", "nmod"} for child in head.lefts)
         if count == 0 or not plain or modified:
             return []
-        kinds = [("person",)] if head.lower_ not in {"sides", "side"} else [("person",), ("state", "group")]
-        for wanted in kinds:
-            chosen = self._last_actors(head.idx, wanted, count)
-            if chosen:
-                return chosen
-        return []
+        if states_meant:
+            countries = self._countries_most_in_focus(head.idx, count)
+            if len(countries) == count:
+                if word in _GOVERNMENT_PLURALS:
+                    return [self._group(code, "GOV", None) for code in countries]
+                return [a for a in (self._state(code) for code in countries) if a is not None]
+            if word not in {"sides", "side"}:
+                return []
+        return self._last_actors(head.idx, ("person",), count)
+
+    def _state(self, code: str) -> Actor | None:
+        return self._kb_actor(NameEntry(kind="country", id=code, country=code, sector=None))
+
+    def _countries_most_in_focus(self, before: int, count: int) -> list[str]:
+        """'both governments', 'the two countries': the states the last few sentences talk about most.
+
+        Every reference with a country counts (a state, its officials, its people), the most frequent
+        first and the latest on ties.
+        """
+        sentence = bisect.bisect_right(self.sentence_starts, before) - 1
+        window_start = self.sentence_starts[max(0, sentence - coref.SENTENCE_WINDOW)]
+        tally: dict[str, tuple[int, int]] = {}
+        for ref in self.refs:
+            if not window_start <= ref.start < before:
+                continue
+            for actor_id in ref.actor_ids:
+                actor = self.document.actor(actor_id)
+                if actor is not None and actor.country in self.kb.countries:
+                    seen, _ = tally.get(actor.country, (0, 0))
+                    tally[actor.country] = (seen + 1, ref.start)
+        ranked = sorted(tally, key=lambda code: tally[code], reverse=True)
+        return ranked[:count]
 
     def _last_actors(self, before: int, kinds: tuple[str, ...], count: int) -> list[Actor]:
         """The last ``count`` distinct actors of the given kinds mentioned before ``before``."""
@@ -1096,8 +1476,10 @@ class _ArticleCoder:
         return owned[0][0] if len(owned) == 1 else None
 
     def _has_owner(self, phrase: _RolePhrase) -> bool:
+        """'a spokesman for X', 'officials from both countries': coded after what the modifier names."""
         head = self.doc[phrase.head]
-        return any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS for c in head.rights)
+        wanted = _OWNER_PREPOSITIONS | _LOCATIVE_PREPOSITIONS | {"from"}
+        return any(c.dep_ == "prep" and c.lower_ in wanted for c in head.rights)
 
     def _owner(self, head: Token) -> Actor | None:
         """The actor in 'of X' / 'for X' after a noun: 'the head of X', 'a spokesman for X'."""
@@ -1185,17 +1567,25 @@ class _ArticleCoder:
         if not person_noun and not plural and not description.definite and not description.countries:
             return []  # 'a hospital', 'a government' with no country: a kind of thing, not an actor
         if person_noun and not plural:
+            if self._not_referring(head):
+                return []
             if description.definite and not description.countries:
                 earlier = self._described_as(lemma, head.idx)
                 if earlier is not None:
                     return [earlier]
             role = description.role or head.text
             country = description.countries[0] if description.countries else None
+            titled = phrase.office is not None or self.kb.office_for_title(lemma) is not None
+            owner = self.document.actor(description.owner)
+            if titled and country is None and owner is None:
+                return []  # 'the president', 'a senator' of no known country: a bare title names no one
             if description.definite:
                 key: object = ("described", lemma, country)
             else:
                 key = ("indefinite", head.i)
             name = self.doc[phrase.start : phrase.end].text if description.definite else role
+            if titled:
+                name = self._titled_name(name, description, owner)
             fields = {"country": country, "sector": description.sector, "role": role}
             return [self._actor(key, name=name, kind="person", anonymous=True, **fields)]
         if description.sector is None:
@@ -1213,6 +1603,22 @@ class _ArticleCoder:
             surface = f"{word} {head_text}" if word else self._bare_surface(phrase)
             groups.append(self._group(country, description.sector, surface, lemma))
         return groups
+
+    def _not_referring(self, head: Token) -> bool:
+        """'any candidate', 'every senator', 'X is a candidate': a noun that classifies, naming no one new."""
+        if any(child.dep_ == "det" and child.lower_ in _GENERIC_DETERMINERS for child in head.children):
+            return True
+        return head.dep_ == "attr" and head.head.lemma_ in {"be", "become", "remain"}
+
+    def _titled_name(self, title: str, description: _Description, owner: Actor | None) -> str:
+        """A name for an unnamed office holder that says whose office it is: 'Chinese president'."""
+        if owner is not None:
+            return f"{title} of {owner.name}"
+        if description.country_words and description.country_words[0].lower() not in title.lower():
+            return f"{description.country_words[0]} {title}"
+        if description.countries and not description.country_words:
+            return f"{title} of {self._country_name(description.countries[0])}"
+        return title
 
     def _bare_surface(self, phrase: _RolePhrase) -> str:
         """'successive administrations', 'farmers': the noun phrase without determiners or possessives."""
