@@ -33,6 +33,8 @@ def verb(nlp, text: str, word: str):
         ("Germany may send ships.", "send", "hypothetical"),
         ("She is unlikely to withdraw her remarks.", "withdraw", "hypothetical"),
         ("Germany threatened to cut supplies.", "cut", "hypothetical"),
+        ("Hartmann declined to criticize Moreau.", "criticize", "negated"),
+        ("Germany refused to meet the envoy.", "meet", "negated"),
         ("He said Germany should not send ships.", "send", "negated"),
         ("He went to visit Lagos.", "visit", "asserted"),
         ("Germany has a plan to seize the port.", "seize", "future"),

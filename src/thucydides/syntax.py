@@ -20,8 +20,10 @@ _FUTURE_GOVERNORS = frozenset(
     }
 )
 _HYPOTHETICAL_GOVERNORS = frozenset(
-    {"consider", "threaten", "mull", "weigh", "likely", "unlikely", "ready", "willing", "able", "possible", "refuse"}
+    {"consider", "threaten", "mull", "weigh", "likely", "unlikely", "ready", "willing", "able", "possible"}
 )
+_NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "neglect", "avoid"})
+"""Governors whose infinitive did not happen: "declined to criticize", "refused to meet"."""
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _CHAIN_DEPS = frozenset({"xcomp", "aux", "conj", "acomp", "oprd", "prep", "pobj", "dobj", "pcomp"})
@@ -60,6 +62,8 @@ def modality(verb: Token) -> Modality:
             return "future"
         if token is not verb and _governs_future(token):
             return "future"
+        if token is not verb and token.lemma_.lower() in _NEGATING_GOVERNORS and token.pos_ in {"VERB", "AUX"}:
+            return "negated"
         if token is not verb and token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
         if token.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKERS for c in token.children):

@@ -9,15 +9,28 @@ from typing import TYPE_CHECKING
 
 from thucydides.document import Document
 from thucydides.records import Event, EventDate, Modality, Quote, TimeExpression
-from thucydides.stages.events_patterns import CameoCode, EventRules, Pattern, compile_rules
+from thucydides.stages.events_patterns import (
+    VERBAL_DROP,
+    CameoCode,
+    EventRules,
+    Pattern,
+    compile_rules,
+    lemma_forms,
+    prep_objects,
+)
 from thucydides.stages.events_roles import (
     agent_tokens,
     governing_verb,
+    has_argument,
     is_controlled_by,
     is_passive,
+    is_reduced_passive,
     nominal_agent_actors,
+    noun_patients,
     owners,
     participants,
+    patient_tokens,
+    reduced_passive_patient,
     slot_tokens,
 )
 from thucydides.syntax import is_negated, modality
@@ -35,6 +48,14 @@ _HISTORICAL_AFTER = dt.timedelta(days=365)
 """An event dated more than this before publication is background, not news."""
 _VERB_DEPS_WITHOUT_EVENTS = frozenset({"amod", "compound", "aux", "auxpass"})
 """Participles used as adjectives ("the occupied territories") describe a state, not an event."""
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "whom", "he", "she", "they", "we", "i"})
+"""Pronoun patients refer to people, which a person-only pattern ("release", "arrest") accepts."""
+_NAMED_PARTICIPANTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+"""Named-entity labels that make a patient an actor even when the knowledge base does not know it."""
+_NON_PREPOSITION_SLOTS = frozenset({"dobj", "dative", "oprd", "for_clause", "ccomp_subject"})
+"""Target slots that are not prepositions, so cannot hang on the verb's object instead of the verb."""
+_STATE_LIKE_SECTORS = frozenset({"GOV"})
+"""A government group ("the Chinese government") counts as a state when telling force from words."""
 
 
 @dataclass
@@ -50,6 +71,8 @@ class Candidate:
     date: EventDate | None
     passive: bool = False
     refers_back: bool = False
+    bare_noun: bool = False
+    """An event noun with neither an argument nor a verb like "held" to carry it ("her appeal")."""
     confidence: float = 0.5
     argument_tokens: list[Token] = field(default_factory=list)
 
@@ -75,6 +98,7 @@ class EventsStage:
         if document.doc is None:
             return document
         candidates = absorb_event_objects(self._candidates(document))
+        candidates = drop_requested_actions(candidates, self.rules.object_control)
         candidates = resolve_back_references(candidates)
         kept = [c for c in candidates if self._is_reportable(c)]
         kept += self._quote_accusations(document, kept)
@@ -93,7 +117,8 @@ class EventsStage:
                 continue
             if token.pos_ == "VERB" and token.dep_ in _VERB_DEPS_WITHOUT_EVENTS:
                 continue
-            if token.pos_ != "VERB" and token.dep_ == "compound":
+            if token.pos_ != "VERB" and (token.dep_ == "compound" or token.ent_type_):
+                # A noun inside a name is no event: "March" the month, "the Rally for Democracy".
                 continue
             pattern = self.rules.best_pattern(token)
             if pattern is None:
@@ -102,7 +127,9 @@ class EventsStage:
             if code is None or code.category is None:
                 continue
             build = self._verb_candidate if pattern.kind == "verb" else self._noun_candidate
-            found.append(build(document, token, pattern, code))
+            candidate = build(document, token, pattern, code)
+            if candidate is not None:
+                found.append(candidate)
         found += self._modal_demands(document)
         found.sort(key=lambda c: c.trigger.i)
         return found
@@ -117,6 +144,8 @@ class EventsStage:
             if modal.dep_ != "aux" or modal.lower_ not in self.rules.demand_modals or document.is_debris(modal.idx):
                 continue
             clause = modal.head
+            if _is_epistemic(modal, clause):
+                continue
             target_tokens = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             target = _actors(document, target_tokens)
             source = self._demander(document, clause)
@@ -149,16 +178,37 @@ class EventsStage:
                 return [speaker] if speaker is not None else []
         return []
 
-    def _verb_candidate(self, document: Document, verb: Token, pattern: Pattern, code: CameoCode) -> Candidate:
+    def _verb_candidate(
+        self, document: Document, verb: Token, pattern: Pattern, code: CameoCode
+    ) -> Candidate | None:
         control = self.rules.object_control
-        source_tokens = agent_tokens(verb, control)
-        source = _actors(document, source_tokens)
-        if not source and verb.dep_ == "acl":
-            # "X issued a statement demanding ...": the statement's author demands.
-            source = nominal_agent_actors(document, verb.head, control, self.rules.support_verbs)
-        target_tokens, target = self._targets(document, verb, pattern)
-        passive = is_passive(verb)
+        reduced = is_reduced_passive(verb, pattern)
+        if reduced:
+            # "crew members detained near X": the noun is the patient and the doer is unsaid unless a
+            # "by" phrase names it; the main clause's subject did something else.
+            source_tokens = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            source = _actors(document, source_tokens)
+            target_tokens = [reduced_passive_patient(verb)]
+            target = participants(document, target_tokens[0], owner=pattern.owner)
+        else:
+            source_tokens = agent_tokens(verb, control)
+            source = _actors(document, source_tokens)
+            if not source and verb.dep_ == "acl":
+                # "X issued a statement demanding ...": the statement's author demands.
+                source = nominal_agent_actors(document, verb.head, control, self.rules.support_verbs)
+            target_tokens, target = self._targets(document, verb, pattern)
+            if not target:
+                target_tokens, target = self._object_targets(document, verb, pattern)
+        if not self._patient_fits(document, pattern, patient_tokens(verb, reduced)):
+            return None
+        if any(self._is_poll_figure(t) for t in [*source_tokens, *target_tokens]):
+            return None
+        passive = is_passive(verb) or reduced
         source, target = _split_reciprocal(pattern, source, target)
+        sense = self._sense(verb, pattern, code, source, target)
+        if sense is None:
+            return None
+        code = sense
         mood = modality(verb)
         confidence = _confidence(pattern, source, target)
         if mood != "negated" and is_controlled_by(verb, control):
@@ -178,13 +228,21 @@ class EventsStage:
             argument_tokens=[*source_tokens, *target_tokens],
         )
 
-    def _noun_candidate(self, document: Document, noun: Token, pattern: Pattern, code: CameoCode) -> Candidate:
+    def _noun_candidate(
+        self, document: Document, noun: Token, pattern: Pattern, code: CameoCode
+    ) -> Candidate | None:
         target_tokens, target = self._targets(document, noun, pattern)
         if not target and noun.dep_ == "dobj":
             # "launched strikes on X", "imposed sanctions on X": the light verb carries the noun's preposition.
             target_tokens, target = self._targets(document, noun.head, pattern)
         source = nominal_agent_actors(document, noun, self.rules.object_control, self.rules.support_verbs)
         source, target = _split_reciprocal(pattern, source, target)
+        if not self._patient_fits(document, pattern, noun_patients(noun)):
+            return None
+        sense = self._sense(noun, pattern, code, source, target)
+        if sense is None:
+            return None
+        code = sense
         verb = governing_verb(noun)
         if is_negated(noun):
             mood: Modality = "negated"
@@ -205,8 +263,86 @@ class EventsStage:
             modality=mood,
             date=self._date(document, noun),
             refers_back=refers_back,
+            bare_noun=not (
+                self._carried_by_support_verb(noun) or has_argument(noun, pattern) or self._is_violent(noun)
+            ),
             confidence=_confidence(pattern, source, target) - 0.05,
             argument_tokens=target_tokens,
+        )
+
+    def _carried_by_support_verb(self, noun: Token) -> bool:
+        """True for "held a rally", "launched an attack", "agreed to talks": a verb that only carries the noun."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            head = head.head
+        elif noun.dep_ not in {"dobj", "attr", "nsubjpass"}:
+            return False
+        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.rules.support_verbs
+
+    def _patient_fits(self, document: Document, pattern: Pattern, patients: list[Token]) -> bool:
+        """Selectional constraint: "released two sailors" frees people, "released a poll" frees nobody.
+
+        With no patient in the text the constraint has nothing to reject; the usual target rules decide."""
+        if not pattern.restricts_patient or not patients:
+            return True
+        return any(self._is_fitting_patient(document, pattern, token, depth=0) for token in patients)
+
+    def _is_fitting_patient(self, document: Document, pattern: Pattern, token: Token, depth: int) -> bool:
+        forms = {*lemma_forms(token), token.lower_, token.lower_.removesuffix("s")}
+        if forms & pattern.not_patient:
+            return False
+        if not pattern.patient or forms & pattern.patient:
+            return True
+        # "dozens of activists", "three of the hostages": the measured noun is the patient.
+        measured = [o for o in prep_objects(token, "of") if depth < 2]
+        if any(self._is_fitting_patient(document, pattern, o, depth + 1) for o in measured):
+            return True
+        if not pattern.patient_may_be_actor:
+            return False
+        if token.lower_ in _PERSONAL_PRONOUNS or token.pos_ in {"PROPN", "NUM"} and not measured:
+            return True
+        return token.ent_type_ in _NAMED_PARTICIPANTS or bool(participants(document, token))
+
+    def _is_poll_figure(self, token: Token) -> bool:
+        """"Backed by 34% of voters", "a majority of voters support ...": a poll share, not an actor's act."""
+        return token.ent_type_ == "PERCENT" or token.lemma_.lower() in self.rules.poll_figures
+
+    def _sense(
+        self, trigger: Token, pattern: Pattern, code: CameoCode, source: list[Actor], target: list[Actor]
+    ) -> CameoCode | None:
+        """The code for the sense the trigger has here: "attacked her for lying" is criticism, not force.
+
+        None when the verbal sense is no event at all ("fought hard for the bill")."""
+        if pattern.verbal is None or not self._is_verbal(trigger, source, target):
+            return code
+        if pattern.verbal == VERBAL_DROP:
+            return None
+        verbal = self.rules.code(pattern.verbal)
+        return verbal if verbal is not None and verbal.category is not None else None
+
+    def _is_violent(self, trigger: Token) -> bool:
+        """True when another word of the trigger's sentence speaks of force: "killed", "troops", "rocket".
+        Words inside names do not ("the National Rifle Association")."""
+        return any(
+            t.i != trigger.i and not t.ent_type_ and t.lemma_.lower() in self.rules.violence_context
+            for t in trigger.sent
+        )
+
+    def _is_verbal(self, trigger: Token, source: list[Actor], target: list[Actor]) -> bool:
+        """A conflict word is used verbally when its sentence speaks of no violence and it states grounds
+        ("for", "over"), has no actor to hit ("fought hard to defend the tax"), or no side is a state or an
+        armed group ("Trump attacked Clinton")."""
+        if self._is_violent(trigger):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in self.rules.grounds_preps for c in trigger.children):
+            return True
+        if not target and trigger.pos_ == "VERB":
+            return True
+        return not any(
+            a.kind == "state"
+            or (a.sector or "") in self.rules.armed_sectors
+            or a.kind == "group" and a.sector in _STATE_LIKE_SECTORS and a.country is not None
+            for a in [*source, *target]
         )
 
     def _targets(self, document: Document, trigger: Token, pattern: Pattern) -> tuple[list[Token], list[Actor]]:
@@ -219,6 +355,20 @@ class EventsStage:
                         actors.append(actor)
             if actors:
                 return tokens, actors
+        return [], []
+
+    def _object_targets(
+        self, document: Document, verb: Token, pattern: Pattern
+    ) -> tuple[list[Token], list[Actor]]:
+        """"pledged support for X", "offered help to X": the target's preposition hangs on the object."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for slot in pattern.targets:
+                if slot in _NON_PREPOSITION_SLOTS:
+                    continue
+                tokens = slot_tokens(obj, slot)
+                actors = _actors_with_owner(document, tokens, pattern.owner)
+                if actors:
+                    return tokens, actors
         return [], []
 
     def _date(self, document: Document, token: Token) -> EventDate | None:
@@ -236,6 +386,12 @@ class EventsStage:
         and a missing source only in an agentless passive ("the embassy was attacked"), where the text itself
         leaves the doer unsaid."""
         if not candidate.source and not candidate.target:
+            return False
+        if candidate.bare_noun and not candidate.target:
+            # "her appeal", "the Hammond protest", "Obama's ban": an event noun with only an owner, no
+            # argument and no word of force around it names a quality, a policy or a past episode more often
+            # than a new event. It still lends its date to a later mention of the same event
+            # (resolve_back_references runs first).
             return False
         if not candidate.source:
             return candidate.passive
@@ -360,6 +516,27 @@ def absorb_event_objects(candidates: list[Candidate]) -> list[Candidate]:
     return [verbs.get(c.trigger.i, c) if c.pattern.kind == "verb" else c for c in kept]
 
 
+def _is_epistemic(modal: Token, clause: Token) -> bool:
+    """"He must be doing something right", "they must have known": an inference, not a demand."""
+    after_modal = [c for c in clause.children if c.dep_ == "aux" and c.i > modal.i]
+    return clause.tag_ == "VBG" or any(c.lemma_ in {"have", "be"} for c in after_modal)
+
+
+def drop_requested_actions(candidates: list[Candidate], object_control: frozenset[str]) -> list[Candidate]:
+    """What X was asked, urged or called on to do is the content of the request, which is the event:
+    "asked Indonesia to release the crew" is one REQUEST, not also a release that has not happened."""
+    requests = {c.trigger.i for c in candidates if c.category == "REQUEST"}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.pattern.kind == "verb"
+            and {c.trigger.head.i, c.trigger.head.head.i} & requests
+            and is_controlled_by(c.trigger, object_control)
+        )
+    ]
+
+
 def _governing_event(candidate: Candidate, verbs: dict[int, Candidate]) -> Candidate | None:
     token = candidate.trigger
     head = token.head
@@ -371,6 +548,9 @@ def _governing_event(candidate: Candidate, verbs: dict[int, Candidate]) -> Candi
         head = head.head
     elif token.dep_ not in {"dobj", "nsubjpass"}:
         return None
+    if head.i not in verbs and head.dep_ == "xcomp" and head.head is not head:
+        # "promised to continue aid to X": the infinitive only carries the noun to the promise.
+        return verbs.get(head.head.i)
     return verbs.get(head.i)
 
 
@@ -476,6 +656,15 @@ def _confidence(pattern: Pattern, source: list[Actor], target: list[Actor]) -> f
     if source and target:
         score += 0.25
     return score
+
+
+def _actors_with_owner(document: Document, tokens: list[Token], owner: bool) -> list[Actor]:
+    found: list[Actor] = []
+    for token in tokens:
+        for actor in participants(document, token, owner=owner):
+            if actor not in found:
+                found.append(actor)
+    return found
 
 
 def _actors(document: Document, tokens: list[Token]) -> list[Actor]:

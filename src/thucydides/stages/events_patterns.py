@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from thucydides.knowledge import KnowledgeBase
 
 TriggerKind = Literal["verb", "noun"]
+_ACTOR_PATIENT = "actor"
+"""In a pattern's ``patient`` list, this word admits any noun phrase that names an actor."""
+VERBAL_DROP = "drop"
+"""A pattern's ``verbal`` value for words with no event in their verbal sense ("fought hard for the bill")."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,18 @@ class Pattern:
     owner: bool = False
     target_optional: bool = False
     needs_target: bool = False
+    patient: frozenset[str] = frozenset()
+    not_patient: frozenset[str] = frozenset()
+    verbal: str | None = None
+
+    @property
+    def restricts_patient(self) -> bool:
+        """True when the pattern says what its patient may be ("release" frees people, not reports)."""
+        return bool(self.patient or self.not_patient)
+
+    @property
+    def patient_may_be_actor(self) -> bool:
+        return _ACTOR_PATIENT in self.patient
 
     @property
     def specificity(self) -> int:
@@ -102,6 +118,10 @@ class EventRules:
     demand_modals: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    violence_context: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
+    grounds_preps: frozenset[str] = frozenset()
+    poll_figures: frozenset[str] = frozenset()
 
     def best_pattern(self, trigger: Token) -> Pattern | None:
         """The most specific pattern that fits a verb or noun trigger, or None."""
@@ -133,6 +153,7 @@ def compile_rules(kb: KnowledgeBase) -> EventRules:
     nouns = _index(_compile_patterns(verbs_doc.get("nouns", []), "noun", word_sets))
     accusation = verbs_doc.get("accusation") or {}
     demand = verbs_doc.get("modal_demand") or {}
+    verbal = verbs_doc.get("verbal_sense") or {}
     targetless = frozenset(verbs_doc.get("targetless_categories", []))
     unknown = targetless - set(PLOVER_CATEGORIES)
     if unknown:
@@ -152,6 +173,10 @@ def compile_rules(kb: KnowledgeBase) -> EventRules:
         demand_modals=frozenset(_words(demand.get("modals", []), word_sets)),
         speech_verbs=frozenset(_words(demand.get("speech_verbs", []), word_sets)),
         word_sets=word_sets,
+        violence_context=frozenset(_words(verbal.get("context", []), word_sets)),
+        armed_sectors=frozenset(str(s).upper() for s in verbal.get("armed_sectors", [])),
+        grounds_preps=frozenset(_words(verbal.get("grounds", []), word_sets)),
+        poll_figures=frozenset(_words(verbs_doc.get("poll_figures", []), word_sets)),
     )
 
 
@@ -197,6 +222,9 @@ def _compile_patterns(
                     owner=bool(entry.get("owner", False)),
                     target_optional=bool(entry.get("target_optional", False)),
                     needs_target=bool(entry.get("needs_target", False)),
+                    patient=frozenset(_words(entry.get("patient", []), word_sets)),
+                    not_patient=frozenset(_words(entry.get("not_patient", []), word_sets)),
+                    verbal=str(entry["verbal"]) if entry.get("verbal") is not None else None,
                 )
             )
     return patterns

@@ -11,11 +11,16 @@ if TYPE_CHECKING:
 
     from thucydides.document import Document
     from thucydides.records import Actor
+    from thucydides.stages.events_patterns import Pattern
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "prt"})
+"""A participle with any of these is an active verb, not a reduced passive ("members detained near ...")."""
+_LOCATIVE_SLOTS = frozenset({"in", "at", "near", "outside", "along"})
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 _MAX_CLIMB = 5
 """Governors to climb at most when a verb's subject is implicit; deeper chains are usually misparses."""
 
@@ -72,6 +77,9 @@ def agent_tokens(verb: Token, object_control: frozenset[str], depth: int = 0) ->
         return []
     children = list(verb.children)
     agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not agents and is_passive(verb):
+        # The small model sometimes labels a passive's "by" phrase as a plain preposition.
+        agents = prep_objects(verb, "by")
     if agents:
         return agents
     subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
@@ -218,3 +226,53 @@ def _extend(found: list[Actor], actors: list[Actor]) -> None:
     for actor in actors:
         if all(actor.id != seen.id for seen in found):
             found.append(actor)
+
+
+def is_reduced_passive(verb: Token, pattern: Pattern) -> bool:
+    """A participle on a noun with no object of its own, for a verb whose pattern takes one: "the crew
+    members detained near X", "a poll released last week". The noun is what was detained or released."""
+    if "dobj" not in pattern.targets or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
+        return True
+    # A bare past participle with a subject and no auxiliary is a reduced passive the parser misread
+    # as a clause ("help sailors detained near X"): an active past tense would be VBD.
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
+def reduced_passive_patient(verb: Token) -> Token:
+    """The noun a reduced passive participle describes: its head, or the subject the parser gave it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else verb.head
+
+
+def patient_tokens(verb: Token, reduced: bool) -> list[Token]:
+    """What undergoes the verb: its object or passive subject with their conjuncts, or the noun a reduced
+    passive participle describes."""
+    if reduced:
+        heads = [reduced_passive_patient(verb)]
+    else:
+        heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [*heads, *(conj for head in heads for conj in head.conjuncts)]
+
+
+def noun_patients(noun: Token) -> list[Token]:
+    """What an event noun acts on: "of X", including X when the parser read an adjective before it as a
+    gerund ("the release of embarrassing documents")."""
+    found = prep_objects(noun, "of")
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found += [o for p in prep.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj"]
+    return found
+
+
+def has_argument(noun: Token, pattern: Pattern) -> bool:
+    """True when an event noun governs one of its pattern's argument slots or a "by" agent, actor or not:
+    "riots against the new policies", "the withdrawal from the town", "a bombing by the group"."""
+    if prep_objects(noun, "by"):
+        return True
+    # A place or a time ("the attacks in November", "protests in the capital") says where, not on whom.
+    slots = [slot for slot in pattern.targets if slot not in _LOCATIVE_SLOTS]
+    return any(t.ent_type_ not in _WHEN_ENTITIES for slot in slots for t in slot_tokens(noun, slot))
