@@ -274,3 +274,74 @@ def test_sample_article_claim(run_stages: Any, sample_text: str) -> None:
     assert len(claim.reported_by) == 2 and "Wall Street Journal" in reporters and "Asahi" in reporters
     assert [document.actor(a).name for a in claim.denied_by] == ["Minoru Kihara"]
     assert claim.status == "disputed"
+
+
+# -- round 2: reporters the knowledge base does not know, and which claim a denial answers -----------------
+
+ROW = (
+    "The coastguard seized two trawlers near the reef, according to the fisheries agency.\n\n"
+    "The Harbour Ledger reported on Wednesday that the city had offered to pay for new patrol boats.\n\n"
+    "Lars Moe, a city spokesman, denied the report. “There has been no offer of boats,” he said."
+)
+
+
+def row_actors(document: Document) -> None:
+    # The actors stage often takes an unknown newspaper for a person; the claim must not depend on it.
+    actor(document, "Harbour Ledger", "The Harbour Ledger")
+    moe = actor(document, "Lars Moe", "Lars Moe")
+    he = document.text.index(" he ") + 1
+    document.add_mention(moe, he, he + 2, "pronoun")
+
+
+def test_any_subject_of_a_reporting_verb_reports_a_claim(parser: Pipeline, stages: Any) -> None:
+    document = run(parser, stages, ROW, row_actors)
+    reported = next(c for c in document.claims if "patrol boats" in c.text)
+    assert reported.text == "the city had offered to pay for new patrol boats"
+    assert names(document, reported.reported_by) == ["Harbour Ledger"]
+
+
+def test_a_government_bodys_according_to_is_still_a_claim(parser: Pipeline, stages: Any) -> None:
+    document = run(parser, stages, ROW, row_actors)
+    seized = next(c for c in document.claims if "trawlers" in c.text)
+    assert names(document, seized.reported_by) == ["fisheries agency"]
+
+
+def test_denying_the_report_answers_the_claim_just_before_it(parser: Pipeline, stages: Any) -> None:
+    document = run(parser, stages, ROW, row_actors)
+    seized, offered = document.claims
+    assert seized.denied_by == [] and seized.status == "reported"
+    assert names(document, offered.denied_by) == ["Lars Moe"] and offered.status == "disputed"
+
+
+def test_a_denial_naming_the_reporter_answers_that_reporters_claim(parser: Pipeline, stages: Any) -> None:
+    text = (
+        "The Nordic Ledger reported that the mayor had resigned.\n\n"
+        "The harbour will close in May, according to the fisheries agency.\n\n"
+        "Lars Moe denied the report, which appeared in the Nordic Ledger on Sunday."
+    )
+
+    def setup(document: Document) -> None:
+        outlet(document, "The Nordic Ledger", "The Nordic Ledger", "the Nordic Ledger")
+        actor(document, "Lars Moe", "Lars Moe")
+
+    document = run(parser, stages, text, setup)
+    resigned = next(c for c in document.claims if "resigned" in c.text)
+    closing = next(c for c in document.claims if "close" in c.text)
+    assert names(document, resigned.denied_by) == ["Lars Moe"]
+    assert closing.denied_by == []
+
+
+def test_the_denials_own_words_pick_the_claim_among_earlier_ones() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp("The mayor resigned . The ferry routes will close . No routes will close , she said .")
+    earlier = [DraftClaim("The mayor resigned", (0, 18), ["A1"]), DraftClaim("The ferry routes will close", (21, 48), ["A2"])]
+    for token in doc:
+        token.pos_ = "NOUN" if token.is_alpha else "PUNCT"
+        token.lemma_ = token.lower_
+    quoted = list(doc[9:13])
+    assert claims_stage.answered_claim(earlier, []).text == "The ferry routes will close"
+    assert claims_stage.answered_claim(list(reversed(earlier)), quoted).text == "The ferry routes will close"
+    one_shared_word = list(doc[0:2])
+    assert claims_stage.answered_claim(earlier, one_shared_word).text == "The ferry routes will close"

@@ -478,3 +478,148 @@ def test_sample_article_speakers(run_stages: Any, sample_text: str) -> None:
     assert ishiba[0] is ishiba[1] and ishiba[0] is not None and "Ishiba" in ishiba[0].name
     trump = [_speaker_of(document, words) for words in ("very good for Japan", "soybean", "wonderful trade deals")]
     assert trump[0] is trump[1] is trump[2] and trump[0] is not None and "Trump" in trump[0].name
+
+
+# -- round 2: speakers in real news ---------------------------------------------------------------------
+
+
+def test_first_person_words_in_a_quote_refer_to_its_speaker(parser: Pipeline, stage: Any) -> None:
+    text = "“We signed the deal and I am proud of our crews,” Dahl said. “He told me ‘we will never sign’ once.”"
+    document = parse(parser, text)
+    dahl = person(document, "Ingrid Dahl", "Dahl")
+    council = person(document, "Tromsø city council", kind="organisation")
+    we = text.index("We")
+    document.add_mention(council, we, we + 2, "pronoun")
+    stage(document)
+    for word in ("We", "I", "our", "me"):
+        start = text.index(word if word != "I" else " I ") + (1 if word == "I" else 0)
+        mention = document.mention_covering(start, start + len(word))
+        assert mention is not None and mention.actor_id == dahl.id, word
+    assert (we, we + 2) not in council.mentions
+    nested_we = text.index("‘we") + 1
+    assert document.mention_covering(nested_we, nested_we + 2) is None
+
+
+def test_typewriter_double_apostrophes_are_quotation_marks(parser: Pipeline, stage: Any) -> None:
+    text = "''We will not close the port,'' Ms. Dahl said. ''The ships stay.''\n\nShe called it ''a bad idea.''"
+    document = parse(parser, text)
+    person(document, "Ingrid Dahl", "Ms. Dahl", "She")
+    stage(document)
+    assert [(q.kind, q.text) for q in document.quotes] == [
+        ("direct", "We will not close the port"),
+        ("direct", "The ships stay."),
+        ("partial", "a bad idea."),
+    ]
+    assert {speaker_name(document, q) for q in document.quotes} == {"Ingrid Dahl"}
+
+
+def test_normalising_marks_keeps_every_offset() -> None:
+    text = "He said ''no,'' then ``yes'' and the farmers' union's ''plan''."
+    normalised = quotes_stage.normalise_marks(text)
+    assert len(normalised) == len(text)
+    assert normalised.count('"') == 6 and "farmers' union's" in normalised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dahl resisted: “We will not close the port.”",
+        "Dahl met the crews on Monday. Dahl resisted: “We will not close the port.”",
+        "Dahl: “We will not close the port.”",
+        "Dahl spoke to the crews at the quay on Monday:\n\n“We will not close the port.”",
+        "Dahl met the crews.\n\n“We will not close the port.” She said the ships would stay.",
+        "“We will not close the port,” Dahl pressed.",
+        "As Dahl put it, “we will not close the port.”",
+    ],
+)
+def test_speakers_introduced_by_a_colon_a_next_sentence_or_a_rarer_verb(parser: Pipeline, stage: Any, text: str) -> None:
+    document = parse(parser, text)
+    dahl = person(document, "Ingrid Dahl", "Dahl")
+    if " She " in text:
+        she = text.index(" She ") + 1
+        document.add_mention(dahl, she, she + 3, "pronoun")
+    stage(document)
+    (quote,) = quotes_of(document, "direct")
+    assert quote.text.rstrip(".").lower() == "we will not close the port"
+    assert quote.speaker == dahl.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The transcript follows:\n\n“We will not close the port.”",
+        "Dahl met the crews.\n\n“We will not close the port.” The crowd cheered.",
+    ],
+)
+def test_a_colon_or_next_sentence_without_a_known_speaker_names_no_one(parser: Pipeline, stage: Any, text: str) -> None:
+    document = parse(parser, text)
+    person(document, "Ingrid Dahl", "Dahl")
+    stage(document)
+    (quote,) = quotes_of(document, "direct")
+    assert quote.speaker is None
+    assert len(document.actors) == 1
+
+
+def test_according_to_before_a_quote_names_its_source(parser: Pipeline, stage: Any) -> None:
+    text = "According to the Nordic Ledger, “the mayor will not close the port.”"
+    document = parse(parser, text)
+    ledger = person(document, "The Nordic Ledger", "Nordic Ledger", kind="outlet", sector="MED")
+    stage(document)
+    (quote,) = quotes_of(document, "direct")
+    assert (quote.speaker, quote.cue) == (ledger.id, "According to")
+
+
+def test_a_relative_clause_speaks_for_the_name_it_describes(parser: Pipeline, stage: Any) -> None:
+    text = "“The port is safe,” said Ingrid Dahl, the port director, who added that the ferries would run."
+    document = parse(parser, text)
+    dahl = person(document, "Ingrid Dahl", "Ingrid Dahl")
+    stage(document)
+    (indirect,) = quotes_of(document, "indirect")
+    assert (indirect.text, indirect.speaker) == ("the ferries would run", dahl.id)
+
+
+def test_a_passive_speech_verb_takes_its_agent_as_speaker(parser: Pipeline, stage: Any) -> None:
+    text = "The union, which was accused by the Norwegian government of blocking the port, called a strike."
+    document = parse(parser, text)
+    stage(document)
+    (quote,) = [q for q in document.quotes if q.cue == "accused"]
+    speaker = document.actor(quote.speaker)
+    assert speaker is not None and speaker.country == "NOR"
+
+
+def test_a_single_unnamed_source_is_a_speaker_but_sources_stay_vague(parser: Pipeline, stage: Any) -> None:
+    document = parse(parser, "“It is over,” a source close to the talks said. The port closed, according to sources.")
+    stage(document)
+    direct, according = document.quotes
+    speaker = document.actor(direct.speaker)
+    assert speaker is not None and speaker.anonymous
+    assert according.speaker is None and document.scratch[SOURCES_NOTE][according.id].vague
+
+
+def test_an_agency_is_a_news_outlet_only_as_a_news_agency(parser: Pipeline, stage: Any) -> None:
+    text = (
+        "The ferry was seized, according to the coastal security agency. "
+        "The crew was freed, according to the state news agency."
+    )
+    document = parse(parser, text)
+    stage(document)
+    kinds = {document.actor(q.speaker).name: document.actor(q.speaker).sector for q in document.quotes}
+    assert kinds == {"coastal security agency": None, "state news agency": "MED"}
+
+
+def test_a_newspaper_unknown_to_the_knowledge_base_that_reports_is_an_outlet(parser: Pipeline, stage: Any) -> None:
+    text = "The Harbour Ledger has learned that the ferry company will close two routes."
+    document = parse(parser, text)
+    paper = person(document, "Harbour Ledger", "The Harbour Ledger")
+    stage(document)
+    (quote,) = quotes_of(document, "indirect")
+    assert (quote.text, quote.speaker) == ("the ferry company will close two routes", paper.id)
+    assert (paper.kind, paper.sector) == ("outlet", "MED")
+
+
+def test_verbs_that_only_carry_an_adjacent_quote_govern_no_phrase(parser: Pipeline, stage: Any) -> None:
+    text = "The unions continued their “war on coal” all year. “The mines stay open,” Dahl continued."
+    document = parse(parser, text)
+    dahl = person(document, "Ingrid Dahl", "Dahl")
+    stage(document)
+    assert [(q.text, q.speaker) for q in document.quotes] == [("The mines stay open", dahl.id)]

@@ -10,14 +10,20 @@ The cascade, from the most to the least certain signal:
 3. A direct segment's speaker comes from the speech verb next to it: a clause ending in a colon before it,
    a clause after it ("...," she said / said X), a clause ending in a comma before it, the attributed
    segment next to it in the same paragraph (a quote interrupted by its attribution gives each half its
-   own Quote with the same speaker), or, for a paragraph made only of quotation, the speaker of the
-   quote in the paragraph before it (a "floating" quote).
+   own Quote with the same speaker), "according to X," before it, a colon that ends a clause or a bare
+   name before it, or ends the paragraph before a block quotation ("Kasich resisted:", "Kasich:"), a
+   following "He said ..." sentence for a quote that opens its paragraph, or, for a paragraph made only
+   of quotation, the speaker of the quote in the paragraph before it (a "floating" quote).
 4. A partial segment's speaker is the subject of the speech verb that governs it; quoted words after a
    naming word ("so-called") or with no speech act around them are scare quotes or names, not quotes.
 5. Indirect speech: a speech verb outside quotation marks with a clausal complement, and "according to X".
 
 Speakers resolve through the mentions the actors stage left on the Document; a speaker phrase no
-mention covers becomes a new actor (anonymous for descriptions such as "officials").
+mention covers becomes a new actor (anonymous for descriptions such as "officials"). A relative pronoun
+speaks for the noun its clause describes, a passive speech verb for its "by" agent. Once quotes have
+speakers, "I", "we" and "our" inside their words are pointed at the speaker.
+
+Typewriter double quotes written as two characters ('' and ``) count as quotation marks.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ if TYPE_CHECKING:
     from thucydides.pipeline import StageContext
 
 SOURCES_NOTE = "quotes.sources"
+_MARKS_NOTE = "_quotes.marks_text"
 """Scratch key: quote id -> QuoteSources, for the claims stage (all sources of "according to X and Y")."""
 
 _DOUBLE_OPENERS = frozenset("“„«")
@@ -57,8 +64,10 @@ _CARRIER_PREPS = frozenset({"in", "of", "by", "from", "on"})
 _COMPLEMENT_MARKERS = frozenset({"that", "whether", "if"})
 _PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _NAME_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "to", "de", "la"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 _FLOATING_LOOKBACK_LINES = 4
 _ANCESTOR_STEPS = 6
 _SUBJECT_CLIMB_STEPS = 4
@@ -72,6 +81,8 @@ class Cues:
     """The cue words the stage reads from cues.yaml, indexed for look-up."""
 
     direct_verbs: frozenset[str] = frozenset()
+    adjacent_verbs: frozenset[str] = frozenset()
+    """Direct verbs that attribute only the quote written right next to them."""
     indirect_verbs: frozenset[str] = frozenset()
     partial_verbs: frozenset[str] = frozenset()
     of_verbs: frozenset[str] = frozenset()
@@ -80,17 +91,21 @@ class Cues:
     naming_words: tuple[str, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    qualified_media_nouns: frozenset[str] = frozenset()
+    media_qualifiers: frozenset[str] = frozenset()
     vague_source_nouns: frozenset[str] = frozenset()
+    person_source_nouns: frozenset[str] = frozenset()
     sourcing_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> Cues:
-        frames: dict[str, set[str]] = {"direct": set(), "indirect": set(), "partial": set(), "of": set()}
+        frames: dict[str, set[str]] = {"direct": set(), "indirect": set(), "partial": set(), "of": set(), "adjacent": set()}
         for entry in rules.get("speech_verbs", []) or []:
             for frame in entry.get("frames", []):
                 frames.setdefault(frame, set()).add(str(entry["lemma"]).lower())
         return cls(
-            direct_verbs=frozenset(frames["direct"]),
+            direct_verbs=frozenset(frames["direct"] | frames["adjacent"]),
+            adjacent_verbs=frozenset(frames["adjacent"] - frames["direct"]),
             indirect_verbs=frozenset(frames["indirect"]),
             partial_verbs=frozenset(frames["partial"] | frames["direct"]),
             of_verbs=frozenset(frames["of"]),
@@ -101,7 +116,10 @@ class Cues:
             naming_words=tuple(word.lower() for word in rules.get("naming_words", []) or []),
             carrier_nouns=_lowered(rules.get("carrier_nouns")),
             media_nouns=_lowered(rules.get("media_nouns")),
+            qualified_media_nouns=_lowered(rules.get("qualified_media_nouns")),
+            media_qualifiers=_lowered(rules.get("media_qualifiers")),
             vague_source_nouns=_lowered(rules.get("vague_source_nouns")),
+            person_source_nouns=_lowered(rules.get("person_source_nouns")),
             sourcing_words=_lowered(rules.get("sourcing_words")),
         )
 
@@ -143,6 +161,33 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
         start = end + 1
     return ranges
+
+
+def normalise_marks(text: str) -> str:
+    """The text with typewriter double quotes written as two characters ('' and ``, common in wire and
+    archive copy) turned into one straight double mark plus a space, so offsets stay the same.
+
+    An opener becomes ' "' (the mark sits next to the quoted words), a closer '" '.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    index = 0
+    while index < len(text) - 1:
+        pair = text[index : index + 2]
+        if pair not in {"''", "``"} or text[index + 2 : index + 3] == "'" or text[index - 1 : index] == "'":
+            index += 1
+            continue
+        before = text[index - 1] if index > 0 else "\n"
+        after = text[index + 2] if index + 2 < len(text) else "\n"
+        opens = pair == "``" or (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+        closes = pair == "''" and (after.isspace() or after in _CLOSE_CONTEXT) and not before.isspace()
+        if opens and not closes:
+            chars[index], chars[index + 1] = " ", _STRAIGHT_DOUBLE
+        elif closes and not opens:
+            chars[index], chars[index + 1] = _STRAIGHT_DOUBLE, " "
+        index += 2
+    return "".join(chars)
 
 
 def mark_role(text: str, index: int) -> str | None:
@@ -325,7 +370,9 @@ class QuotesStage:
         doc = document.doc
         if doc is None or not document.text.strip():
             return document
-        segments, warnings = find_segments(document.text)
+        marks_text = normalise_marks(document.text)
+        document.scratch[_MARKS_NOTE] = marks_text
+        segments, warnings = find_segments(marks_text)
         document.warnings.extend(warnings)
         segments = [s for s in segments if not document.is_debris(s.start)]
         quoted = [(s.open_mark, s.close_mark + 1) for s in segments]
@@ -334,6 +381,7 @@ class QuotesStage:
         found.extend(self._indirect(document, doc, quoted, direct))
         found.extend(self._according_to(document, doc, quoted, direct))
         self._store(document, found)
+        point_first_person_at_speakers(document)
         return document
 
     # -- direct and partial quotes -------------------------------------------------------------------
@@ -344,10 +392,11 @@ class QuotesStage:
         found: list[_Found] = []
         attributions: dict[int, _Attribution] = {}
         kinds: dict[int, QuoteKind] = {}
+        marks_text: str = document.scratch.get(_MARKS_NOTE, document.text)
         for index, segment in enumerate(segments):
-            if self._is_name_or_scare_quote(document.text, segment):
+            if self._is_name_or_scare_quote(marks_text, segment):
                 continue
-            kind: QuoteKind = "partial" if is_embedded(document.text, segment) else "direct"
+            kind: QuoteKind = "partial" if is_embedded(marks_text, segment) else "direct"
             if kind == "partial":
                 if looks_like_name(document.text[segment.start : segment.end]):
                     continue
@@ -388,7 +437,7 @@ class QuotesStage:
     ) -> _Attribution | None:
         """The attribution written next to a direct segment, in order of how surely it is this segment's."""
         segment = segments[index]
-        text = document.text
+        text = document.scratch.get(_MARKS_NOTE, document.text)
         before_start = self._before_zone_start(text, segments, index, quoted)
         before_text = text[before_start : segment.open_mark].rstrip()
         before_verb = self._last_speech_verb(doc, before_start, segment.open_mark, quoted, self.cues.direct_verbs)
@@ -404,7 +453,99 @@ class QuotesStage:
                 return according
         if before_verb is not None and (before_text.endswith(",") or _is_last_word(before_verb, segment.open_mark, text)):
             return self._from_verb(document, before_verb, quoted)
-        return self._governing_speech_act(document, doc, segment, quoted, self.cues.direct_verbs)
+        if before_text.endswith(","):
+            # "According to the Ledger, “...”"
+            according = self._according_after(document, doc, before_start, segment.open_mark, quoted)
+            if according is not None:
+                return according
+        colon = self._introducing_colon(document, segment, before_start, before_text)
+        if colon is not None:
+            introduced = self._colon_introduction(document, doc, colon, quoted)
+            if introduced is not None:
+                return introduced
+        governing = self._governing_speech_act(
+            document, doc, segment, quoted, self.cues.direct_verbs - self.cues.adjacent_verbs
+        )
+        if governing is not None:
+            return governing
+        return self._next_sentence_speaker(document, doc, segments, index, quoted)
+
+    @staticmethod
+    def _introducing_colon(document: Document, segment: Segment, before_start: int, before_text: str) -> int | None:
+        """Offset of the colon that introduces the quote: ending the words before it in its paragraph, or, for
+        a quote opening its paragraph, ending the body paragraph before (a block quotation)."""
+        if before_text.endswith(":"):
+            return before_start + len(before_text) - 1
+        if before_text.strip() or segment.continues:
+            return None
+        text = document.text
+        end = segment.line_start - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or text[end - 1] != ":" or document.boilerplate_kind(end - 1) is not None:
+            return None
+        return end - 1
+
+    def _colon_introduction(self, document: Document, doc: Doc, colon: int, quoted: list[Span]) -> _Attribution | None:
+        """The speaker of a clause that introduces a quote with a colon: a speech verb in it ("She told her
+        audience:"), else the subject of its main verb ("Kasich resisted:", "He went on:"), else a bare name
+        ("Kasich:"). Only speakers the article already knows count, so "The transcript follows:" names no one."""
+        colon_token = next((t for t in _tokens_between(doc, colon, colon + 1)), None)
+        if colon_token is None:
+            return None
+        sentence = colon_token.sent
+        verb = self._last_speech_verb(doc, sentence.start_char, colon, quoted, self.cues.direct_verbs)
+        if verb is not None:
+            return self._from_verb(document, verb, quoted)
+        cue_span = (colon_token.idx, colon_token.idx + 1)
+        label = _name_label(document, colon)
+        if label is not None:
+            actor, span = label
+            return _Attribution(actor, span, cue_span, ":")
+        head = colon_token.head
+        if head.idx > colon:
+            # The parse hung the colon on the quoted clause; the words before it are no clause of their own.
+            return None
+        if _is_verb(head):
+            subject = subject_of(head)
+            if subject is None:
+                return None
+            actor, span = resolve_speaker(document, self.kb, self.cues, subject, quoted, create=False)
+            return _Attribution(actor, span, cue_span, ":") if actor is not None else None
+        if head.pos_ == "PROPN" and head.i == sentence.root.i:
+            actor, span = resolve_speaker(document, self.kb, self.cues, head, quoted, create=False)
+            return _Attribution(actor, span, cue_span, ":") if actor is not None else None
+        return None
+
+    def _next_sentence_speaker(
+        self, document: Document, doc: Doc, segments: list[Segment], index: int, quoted: list[Span]
+    ) -> _Attribution | None:
+        """A quote that opens its paragraph and ends its sentence, followed by "He said ..." in the same
+        paragraph: the quote is the words of that sentence's speaker (the reporter's "quote, then paraphrase")."""
+        segment = segments[index]
+        text = document.scratch.get(_MARKS_NOTE, document.text)
+        if text[segment.line_start : segment.open_mark].strip() or segment.runs_on:
+            return None
+        if text[segment.open_mark + 1 : segment.close_mark].rstrip()[-1:] not in _SENTENCE_END:
+            return None
+        after_end = segment.line_end
+        if index + 1 < len(segments) and segments[index + 1].line_start == segment.line_start:
+            after_end = segments[index + 1].open_mark
+        tokens = [t for t in _tokens_between(doc, segment.close_mark + 1, after_end) if not t.is_space]
+        if not tokens or not tokens[0].is_title:
+            return None
+        sentence = tokens[0].sent
+        for token in sentence:
+            if token.i < tokens[0].i or _inside(token.idx, quoted):
+                continue
+            if token.lemma_.lower() in self.cues.indirect_verbs | self.cues.direct_verbs and _is_verb(token):
+                subject = subject_of(token)
+                if subject is not None and subject.i == tokens[0].i and (
+                    subject.lower_ in _PERSONAL_PRONOUNS or subject.lower_ in _GROUP_PRONOUNS or subject.pos_ == "PROPN"
+                ):
+                    return self._from_verb(document, token, quoted)
+                return None
+        return None
 
     def _according_after(self, document: Document, doc: Doc, start: int, end: int, quoted: list[Span]) -> _Attribution | None:
         """'"...," according to a statement from the ministry.'"""
@@ -477,9 +618,8 @@ class QuotesStage:
             segment = segments[index]
             if kinds[index] != "direct" or index in attributions:
                 continue
-            first_char = segment.line_start + len(document.text[segment.line_start : segment.line_end]) - len(
-                document.text[segment.line_start : segment.line_end].lstrip()
-            )
+            line = document.scratch.get(_MARKS_NOTE, document.text)[segment.line_start : segment.line_end]
+            first_char = segment.line_start + len(line) - len(line.lstrip())
             if segment.open_mark != first_char and not segment.continues:
                 continue
             previous = self._previous_quote(document, segments, kinds, attributions, index, lines, line_index)
@@ -563,7 +703,7 @@ class QuotesStage:
         return chosen
 
     def _from_verb(self, document: Document, verb: Token, quoted: list[Span]) -> _Attribution:
-        subject = subject_of(verb)
+        subject = passive_agent(verb) or subject_of(verb)
         cue_span = (verb.idx, verb.idx + len(verb))
         if subject is None:
             subject = adjacent_noun(verb)
@@ -592,8 +732,12 @@ class QuotesStage:
                 continue
             span = _widen_to_whole_quotes(span, quoted)
             attribution = self._from_verb(document, verb, quoted)
-            if lemma not in self.cues.indirect_verbs | self.cues.of_verbs and not _is_media(attribution.speaker):
-                # "learn", "reveal": reporting only when a news outlet is the subject.
+            if lemma in self.cues.reporting_verbs:
+                recode_unknown_masthead(document, attribution)
+            if lemma not in self.cues.indirect_verbs | self.cues.of_verbs and not (
+                _is_media(attribution.speaker) or _is_perfect(verb)
+            ):
+                # "learned that" is reporting only for a news outlet, or in the newsroom's "has learned that".
                 continue
             found.append(
                 _Found(
@@ -708,6 +852,24 @@ class QuotesStage:
             notes[quote.id] = item.sources or QuoteSources(speaker_group(document, item.speaker, item.speaker_span))
 
 
+def point_first_person_at_speakers(document: Document) -> None:
+    """"I", "we", "our" inside quoted words mean the quote's speaker, whatever the actors stage guessed, so
+    later stages code "We signed the deal" as the speaker's act. Words inside a quotation nested in the
+    quote belong to someone else and are left alone."""
+    doc = document.doc
+    if doc is None:
+        return
+    for quote in document.quotes:
+        speaker = document.actor(quote.speaker)
+        if quote.kind == "indirect" or speaker is None:
+            continue
+        nested, _ = find_segments(quote.text)
+        nested_spans = [(quote.span[0] + s.open_mark, quote.span[0] + s.close_mark + 1) for s in nested]
+        for token in _tokens_between(doc, quote.span[0], quote.span[1]):
+            if token.lower_ in _FIRST_PERSON and token.pos_ == "PRON" and not _inside(token.idx, nested_spans):
+                document.replace_mentions(speaker, token.idx, token.idx + len(token), "pronoun")
+
+
 # -- speakers ---------------------------------------------------------------------------------------------
 
 
@@ -722,6 +884,14 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
         current = current.head
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The speaker of a passive speech verb: "was accused by the government of ...", "was told by aides"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
     return None
 
 
@@ -774,6 +944,11 @@ def resolve_speaker(
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return resolve_speaker(document, kb, cues, child, quoted, create)
+            if child.dep_ == "compound" and child.pos_ in {"PROPN", "NOUN"}:
+                # "the Clinton campaign memo": only an author the article already knows.
+                owner, owner_span = resolve_speaker(document, kb, cues, child, quoted, create=False)
+                if owner is not None:
+                    return owner, owner_span
             if child.dep_ == "prep" and child.lower_ in _CARRIER_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -785,6 +960,13 @@ def resolve_speaker(
             appos_actor = _actor_over_head(document, child, phrase_of(child))
             if appos_actor is not None:
                 return appos_actor, span
+    if head.lower_ in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        # "Reed, who added that ...": the relative clause speaks for the noun it hangs on, and a clause on an
+        # apposition ("Reed, the strategist, who ...") for the name the apposition describes.
+        antecedent = head.head.head
+        if antecedent.dep_ == "appos":
+            antecedent = antecedent.head
+        return resolve_speaker(document, kb, cues, antecedent, quoted, create)
     if head.pos_ == "PRON":
         return _pronoun_antecedent(document, kb, head, quoted), span
     named = _actor_named(document, document.text[span[0] : span[1]])
@@ -817,6 +999,11 @@ def speaker_group(document: Document, speaker: Actor | None, span: Span | None) 
 def is_vague_source(head: Token, cues: Cues) -> bool:
     """"reports", "media reports", "the press": a source with no one to name, unless a country qualifies it."""
     if head.pos_ == "PROPN" or head.lemma_.lower() not in cues.vague_source_nouns and head.lower_ not in cues.vague_source_nouns:
+        return False
+    if head.tag_ == "NN" and head.lower_ in cues.person_source_nouns and any(
+        child.dep_ in {"det", "relcl", "acl", "prep", "nummod"} for child in head.children
+    ):
+        # "a source close to the campaign", "the source said": one particular person, though unnamed.
         return False
     return not any(child.dep_ in {"amod", "compound", "nmod", "poss"} and child.pos_ in {"PROPN", "ADJ"} for child in head.children)
 
@@ -894,7 +1081,7 @@ def _new_actor(document: Document, kb: KnowledgeBase, cues: Cues, head: Token, s
         )
         document.add_mention(actor, span[0], span[1], "name")
         return actor
-    media = head.lemma_.lower() in cues.media_nouns or head.lower_ in cues.media_nouns
+    media = is_media_noun(head, cues)
     role = kb.role_noun(head.lower_) or kb.role_noun(head.lemma_)
     sector = "MED" if media else role.sector if role else None
     kind = "outlet" if media else "group" if head.tag_ in {"NNS", "NNPS"} else "person"
@@ -952,6 +1139,28 @@ def _countries_in(document: Document, kb: KnowledgeBase, head: Token) -> list[st
         if code is not None and code not in bucket:
             bucket.append(code)
     return before or after
+
+
+def recode_unknown_masthead(document: Document, attribution: _Attribution) -> None:
+    """A reporter written as "The" + proper name ("The Canberra Ledger reported ...") is a news outlet the
+    knowledge base does not know, not a person: people's names take no article."""
+    speaker, span = attribution.speaker, attribution.speaker_span
+    if speaker is None or span is None or speaker.kind != "person" or speaker.kb_id is not None:
+        return
+    words = document.text[span[0] : span[1]].split()
+    if len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
+        speaker.kind = "outlet"
+        speaker.sector = "MED"
+
+
+def is_media_noun(head: Token, cues: Cues) -> bool:
+    """"newspaper", "the daily"; "agency" only as a "news agency" or "press agency"."""
+    words = {head.lemma_.lower(), head.lower_}
+    if words & cues.media_nouns:
+        return True
+    return bool(words & cues.qualified_media_nouns) and any(
+        child.dep_ in {"compound", "amod"} and child.lower_ in cues.media_qualifiers for child in head.children
+    )
 
 
 def _strip_determiner(text: str) -> str:
@@ -1086,6 +1295,26 @@ def _is_verb(token: Token) -> bool:
 def _is_last_word(verb: Token, open_mark: int, text: str) -> bool:
     """True when the speech verb is directly before the mark, as in 'She said "..."'."""
     return not text[verb.idx + len(verb) : open_mark].strip()
+
+
+def _name_label(document: Document, colon: int) -> tuple[Actor, Span] | None:
+    """The actor when all that stands before a colon in its paragraph is one mention: "Kasich: '...'"."""
+    line_start = document.text.rfind("\n", 0, colon) + 1
+    label = document.text[line_start:colon]
+    start = line_start + len(label) - len(label.lstrip())
+    end = line_start + len(label.rstrip())
+    if end <= start:
+        return None
+    mention = document.mention_covering(start, end)
+    if mention is None or (mention.start, mention.end) != (start, end):
+        return None
+    actor = document.actor(mention.actor_id)
+    return (actor, (start, end)) if actor is not None else None
+
+
+def _is_perfect(verb: Token) -> bool:
+    """True for "has learned", "have learned": a present-perfect verb."""
+    return any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children)
 
 
 def _inside(offset: int, spans: Sequence[Span]) -> bool:
