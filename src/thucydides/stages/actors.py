@@ -60,6 +60,11 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 _OWNER_PREPOSITIONS = frozenset({"of", "for"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man")
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+_TITLE_COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "to", "on"})
+"""'Secretary of State', 'Minister for Foreign Affairs': the title's head noun comes before these."""
+_HEADLINE_CAPITALISED_SHARE = 0.8
+"""A line with at least this share of capitalised content words is set in title case, where every
+word looks like a name and the parser's proper-noun tags say nothing."""
 
 
 # -- knowledge prepared once per pipeline --------------------------------------------------------------
@@ -81,6 +86,9 @@ class _Lexicon:
     """Lemmas with which an outlet reports its own story ('reported', 'has learned')."""
     party_words: dict[str, str]
     """'Republican', 'Democrat' -> the party's country, for party adjectives only one country's party has."""
+    title_words: frozenset[str]
+    """Every word of an office title, role noun or leader word ('speaker', 'justice'): before or after a
+    name such a word is a title, never part of the name, even where the KB lists no title for it alone."""
 
 
 def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
@@ -133,7 +141,14 @@ def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
         outlet_nouns=_outlet_nouns(kb),
         reporting_verbs=frozenset(str(verb).lower() for verb in reporting if isinstance(verb, str)),
         party_words=_party_words(kb),
+        title_words=_title_vocabulary(kb),
     )
+
+
+def _title_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
+    titles = [title for office in kb.offices.values() for title in office.titles]
+    words = (word for phrase in [*titles, *kb.role_nouns, *kb.leader_words] for word in _title_words(phrase))
+    return frozenset(words)
 
 
 def _outlet_nouns(kb: KnowledgeBase) -> frozenset[str]:
@@ -176,6 +191,44 @@ def _party_words(kb: KnowledgeBase) -> dict[str, str]:
             if form and form.isalpha() and form[0].isupper() and not form.isupper():
                 countries.setdefault(form, set()).add(org.country)
     return {form: next(iter(found)) for form, found in countries.items() if len(found) == 1 and None not in found}
+
+
+def _title_words(title: str) -> list[str]:
+    """A title as lowercase words without dots or hyphens: 'Vice-Chancellor' -> ['vice', 'chancellor']."""
+    return title.lower().replace(".", "").replace("-", " ").split()
+
+
+def _title_head(words: list[str]) -> str | None:
+    """The noun a title names its holder by: 'minister' in 'foreign minister' and 'Minister for Foreign Affairs'."""
+    before_complement = []
+    for word in words:
+        if word in _TITLE_COMPLEMENT_PREPOSITIONS and before_complement:
+            break
+        before_complement.append(word)
+    return before_complement[-1] if before_complement else None
+
+
+def _titles_agree(written: str, held: str) -> bool:
+    """Whether a title written in the text can name someone who holds the title ``held``.
+
+    One office gathers titles for different posts ('president', 'king', 'pope' are all heads of state),
+    so the office alone is not enough: the written title must name the same post, by containing the
+    held title or being contained in it ('the chancellor', 'Federal Chancellor'), by sharing its head
+    noun ('foreign minister', 'Minister for Foreign Affairs') or by being its initials ('PM').
+    """
+    mine, theirs = _title_words(written), _title_words(held)
+    if not mine or not theirs:
+        return False
+    if _contains_words(mine, theirs) or _contains_words(theirs, mine):
+        return True
+    if _title_head(mine) == _title_head(theirs):
+        return True
+    initials = "".join(word[0] for word in theirs if word not in _TITLE_COMPLEMENT_PREPOSITIONS | {"the"})
+    return len(mine) == 1 and written.isupper() and mine[0] == initials
+
+
+def _contains_words(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _strip_article(text: str) -> str:
@@ -335,7 +388,7 @@ class _ArticleCoder:
 
     def _kb_name_matches(self) -> list[_NameSpan]:
         blocked = {i for ent in self.doc.ents if ent.label_ in _NON_ACTOR_LABELS for i in range(ent.start, ent.end)}
-        spans: list[_NameSpan] = []
+        matches: list[_NameSpan] = []
         strings = self.doc.vocab.strings
         for match_id, start, end in self.lexicon.names(self.doc):
             if any(i in blocked for i in range(start, end)):
@@ -343,8 +396,95 @@ class _ArticleCoder:
             entries = self.kb.lookup(strings[match_id])
             if entries and not self._lowercase_common_word(start, end, entries):
                 if not self._region_inside_a_name(start, end, entries):
-                    spans.append(_NameSpan(start, end, entries, None))
-        return _longest_first(spans)
+                    matches.append(_NameSpan(start, end, entries, None))
+        named_by: dict[int, set[str]] = {}
+        for match in matches:
+            for i in range(match.start, match.end):
+                named_by.setdefault(i, set()).update(e.id for e in match.entries)
+        spans = [self._outside_longer_name(match, named_by, blocked) for match in matches]
+        return _longest_first(span for span in spans if span is not None)
+
+    def _outside_longer_name(
+        self, match: _NameSpan, named_by: dict[int, set[str]], blocked: set[int]
+    ) -> _NameSpan | None:
+        """A person alias inside a longer proper name is not that person: 'Ryan' in 'Ryan Crocker' is not
+        Paul Ryan, 'Park' in 'Park Avenue' is not Park Jin.
+
+        The longer name keeps the person only when it is itself one of that person's names, perhaps with a
+        middle name or initial ('Hillary Rodham Clinton'); the match then grows to cover it. Entries of
+        other kinds (a country that is also a surname) are left as they were.
+        """
+        people = tuple(e for e in match.entries if e.kind == "person")
+        if not people:
+            return match
+        extent = self._longer_name_extent(match, {e.id for e in people}, named_by, blocked)
+        if extent is None:
+            return match
+        words = [t.text for t in self.doc[extent[0] : extent[1]]]
+        forms = {" ".join(words), f"{words[0]} {words[-1]}"}
+        same = tuple(e for e in people if forms & {self.kb.people[e.id].name, *self.kb.people[e.id].aliases})
+        if same:
+            return _NameSpan(extent[0], extent[1], same, None)
+        others = tuple(e for e in match.entries if e.kind != "person")
+        return _NameSpan(match.start, match.end, others, None) if others else None
+
+    def _longer_name_extent(
+        self, match: _NameSpan, people: set[str], named_by: dict[int, set[str]], blocked: set[int]
+    ) -> tuple[int, int] | None:
+        """The bounds of the longer proper name a KB match continues into, or None when it stands alone.
+
+        A neighbouring word continues the name when it is a capitalised proper noun that is no title, no
+        honorific and no other KB name, and either shares a spaCy entity with the match or is joined to it
+        as a compound. Title-case headlines are left alone: there every word is a capitalised proper noun.
+        """
+        if self._title_case_line(match.start):
+            return None
+        sentence = self.doc[match.start].sent
+        enclosing = next(
+            (ent for ent in self.doc.ents if ent.label_ not in _NON_ACTOR_LABELS
+             and ent.start <= match.start and match.end <= ent.end and ent.end - ent.start > match.end - match.start),
+            None,
+        )
+
+        def continues(i: int, start: int, end: int) -> bool:
+            if not sentence.start <= i < sentence.end or i in blocked:
+                return False
+            token = self.doc[i]
+            if not self._name_word(token) or (i in named_by and not named_by[i] & people):
+                return False
+            if enclosing is not None and enclosing.start <= i < enclosing.end:
+                return True
+            joined = {"compound", "flat"}
+            linked_in = token.dep_ in joined and start <= token.head.i < end
+            linked_out = any(self.doc[k].dep_ in joined and self.doc[k].head.i == i for k in range(start, end))
+            return linked_in or linked_out
+
+        start, end = match.start, match.end
+        while continues(start - 1, start, end):
+            start -= 1
+        while continues(end, start, end):
+            end += 1
+        return (start, end) if (start, end) != (match.start, match.end) else None
+
+    def _name_word(self, token: Token) -> bool:
+        """A word that may be part of a proper name: capitalised, tagged a proper noun, and no title."""
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.i not in self.role_at
+            and not coref.is_honorific(token.text)
+            and token.text not in self.lexicon.party_words
+            and not set(_title_words(token.text)) & self.lexicon.title_words
+        )
+
+    def _title_case_line(self, token_i: int) -> bool:
+        """True inside a headline set in title case ('Trump Says He Never Pledged To Keep Out')."""
+        sentence = self.doc[token_i].sent
+        words = [t for t in sentence if t.is_alpha and not t.is_stop and len(t) > 2]
+        if len(words) < 4:
+            return False
+        capitalised = sum(1 for t in words if t.text[0].isupper())
+        return capitalised >= _HEADLINE_CAPITALISED_SHARE * len(words)
 
     def _region_inside_a_name(self, start: int, end: int, entries: tuple[NameEntry, ...]) -> bool:
         """'Lincoln' in 'Abraham Lincoln', 'Texas' in 'University of Texas': a city or state name inside a
@@ -695,9 +835,10 @@ class _ArticleCoder:
             )
             self.office_of[actor.id] = (role.office, country)
         else:
-            sector = person.sector if not person.roles else None
+            # Out of office on the day, a person still belongs somewhere: the KB's own sector for them
+            # (a former minister who now sits in the senate is LEG), not no sector at all.
             actor = self._actor(
-                key, name=person.name, country=person.country, sector=sector, kind="person", kb_id=person.id
+                key, name=person.name, country=person.country, sector=person.sector, kind="person", kb_id=person.id
             )
         if person.gender:
             self.gender[actor.id] = person.gender
@@ -1321,7 +1462,8 @@ class _ArticleCoder:
         if description.sector == "MED" and head.tag_ not in {"NNS", "NNPS"} and not description.countries:
             return []  # 'the television', 'the paper' with no outlet of that kind named: nothing to point at
         if phrase.office and not description.past:
-            person = self._office_holder(phrase.office, description)
+            title = self.doc[phrase.start : phrase.end].text
+            person = self._office_holder(phrase.office, title, description)
             if person is not None:
                 return [person]
         if phrase.leader and not phrase.office and not description.past:
@@ -1492,23 +1634,38 @@ class _ArticleCoder:
                             return self.document.actor(ids[0])
         return None
 
-    def _office_holder(self, office: str, description: _Description) -> Actor | None:
-        """'the Japanese prime minister' is whoever held that office for Japan on the article's date."""
+    def _office_holder(self, office: str, title: str, description: _Description) -> Actor | None:
+        """'the Japanese prime minister' is whoever held that office for Japan on the article's date.
+
+        Only a holder titled as the text titles them: 'the president' is never a king or a pope, though
+        all three are heads of state.
+        """
         if not description.definite:
             return None
         if self._owned_by_non_state(description):
             # 'the president of Acme' is not a head of state; 'the secretary-general of the UN' is the KB's.
-            holders = self.kb.holders(office, description.countries[0], self.day) if description.countries else []
+            holders = self._titled_holders(office, title, description.countries[0]) if description.countries else []
             return self._prefer_mentioned(holders) if holders else None
         countries = description.countries or self._countries_in_focus()
-        mentioned = self._mentioned_with_office(office, description.countries)
+        mentioned = self._mentioned_with_office(office, title, description.countries)
         if mentioned is not None and not description.countries:
             return mentioned
         for country in countries:
-            holders = self.kb.holders(office, country, self.day)
+            holders = self._titled_holders(office, title, country)
             if holders:
                 return self._prefer_mentioned(holders)
         return mentioned
+
+    def _titled_holders(self, office: str, title: str, country: str) -> list[Person]:
+        """Holders of ``office`` for ``country`` on the article's date whose own title agrees with ``title``."""
+        return [
+            person for person in self.kb.holders(office, country, self.day)
+            if any(
+                _titles_agree(title, role.title) for role in person.roles
+                if role.office == office and (role.country or person.country) == country
+                and (self.day is None or role.held_on(self.day))
+            )
+        ]
 
     def _owned_by_non_state(self, description: _Description) -> bool:
         """'the president of Acme', 'the Trump administration': not a country's office holder."""
@@ -1535,12 +1692,15 @@ class _ArticleCoder:
                 return self.by_key[("kb", person.id)]
         return self._person_from_kb(people[0])
 
-    def _mentioned_with_office(self, office: str, countries: list[str]) -> Actor | None:
+    def _mentioned_with_office(self, office: str, title: str, countries: list[str]) -> Actor | None:
+        """The last actor mentioned holding ``office`` under a title that agrees with ``title``."""
         for ref in reversed(self.refs):
             for actor_id in ref.actor_ids:
                 held = self.office_of.get(actor_id)
                 if held and held[0] == office and (not countries or held[1] in countries):
-                    return self.document.actor(actor_id)
+                    actor = self.document.actor(actor_id)
+                    if actor is not None and (actor.role is None or _titles_agree(title, actor.role)):
+                        return actor
         return None
 
     def _countries_in_focus(self) -> list[str]:
@@ -1641,9 +1801,17 @@ class _ArticleCoder:
         return None
 
     def _office_titled(self, actor_id: str, word: str) -> bool:
+        """Whether an actor's office has a title ending in ``word`` ('the spokesman' for a chief cabinet
+        secretary). When the word is itself a title of that office ('president', 'king'), the actor's
+        own title must agree with it, since one office gathers different posts."""
         held = self.office_of.get(actor_id)
         office = self.kb.offices.get(held[0]) if held else None
-        return office is not None and any(title.lower().split()[-1] == word for title in office.titles)
+        if office is None or not any(title.lower().split()[-1] == word for title in office.titles):
+            return False
+        actor = self.document.actor(actor_id)
+        if self.kb.office_for_title(word) != office.key or actor is None or actor.role is None:
+            return True
+        return _titles_agree(word, actor.role)
 
     # -- adjectives and demonyms that stand alone ---------------------------------------------------
 

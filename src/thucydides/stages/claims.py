@@ -9,7 +9,7 @@ A claim starts from reported speech the quotes stage found: "according to X (and
    refers back with a definite noun ("the request", "Trump's request", "the report").
 3. Stances: "X denied the Wall Street Journal's account" (the claims that outlet reported), "X denied
    the report(s)", "officials confirmed the report", "X cast doubt on the report", "X denied that ..."
-   (the claim saying the same thing), and a speaker's own quoted words ("There is no such fact") when
+   (the claim saying the same thing), and a speaker's own quoted words ("That report is simply untrue") when
    the paragraph around them is about the report. "The report" answers the claim whose reporter the
    denying sentence names, else the most recent claim before it, unless the denier's quoted words in
    the same paragraph clearly share more words with an older claim.
@@ -290,7 +290,7 @@ class ClaimsStage:
         return found
 
     def _quoted_stances(self, document: Document, drafts: list[DraftClaim]) -> None:
-        """A speaker's own quoted words that deny or confirm ("There is no such fact"), when the paragraph
+        """A speaker's own quoted words that deny or confirm ("That report is simply untrue"), when the paragraph
         around them is about a reported claim: it names a report noun or one of the claim's reporters."""
         lines = paragraphs(document.text)
         for quote in document.quotes:
