@@ -642,3 +642,185 @@ def test_an_outlet_noun_inside_a_proper_name_does_not_split_it(code_wide) -> Non
 )
 def test_a_classifying_role_noun_names_no_new_person(code_wide, text) -> None:
     assert all(a.role not in {"spokesman", "official"} for a in code_wide(text).actors)
+
+
+# -- a KB alias inside a longer proper name, out-of-office sectors, titles that name one post ----------
+
+
+NAME_PEOPLE = [
+    {"id": "paul-ryan", "name": "Paul Ryan", "aliases": ["Paul Ryan", "Ryan"], "country": "USA",
+     "roles": [{"office": "legislature_speaker", "title": "Speaker of the House", "country": "USA",
+                "start": "2015-10-29", "end": "2019-01-03", "sector": "LEG"}]},
+    {"id": "park-jin", "name": "Park Jin", "aliases": ["Park Jin", "Park"], "country": "KOR"},
+    {"id": "kim-jong-un", "name": "Kim Jong Un", "aliases": ["Kim Jong Un", "Kim"], "country": "PRK"},
+    {"id": "hillary-clinton", "name": "Hillary Clinton", "aliases": ["Hillary Clinton", "Clinton"],
+     "gender": "female", "country": "USA"},
+    {"id": "ellen-harte", "name": "Ellen Harte", "aliases": ["Harte"], "country": "USA", "sector": "LEG",
+     "roles": [{"office": "foreign_minister", "title": "Secretary of State", "country": "USA",
+                "start": "2013-02-01", "end": "2017-01-20"}]},
+]
+
+
+def names_kb() -> KnowledgeBase:
+    roles = {**ROLES, "offices": [*ROLES["offices"], {"key": "legislature_speaker", "titles": ["house speaker"]}]}
+    return KnowledgeBase(
+        documents={"countries": {"countries": COUNTRIES}, "people": {"people": NAME_PEOPLE}, "roles": roles},
+        version="test",
+        data_as_of=None,
+    )
+
+
+@pytest.fixture(scope="module")
+def code_names():
+    pipeline = Pipeline(Settings(stages=("language", "actors")), kb=names_kb(), nlp=load_model(None))
+
+    def run(text: str, published: str = "2016-06-01") -> Document:
+        return pipeline.process(Article(id="t", text=text, published=dt.date.fromisoformat(published)))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "longer_name", "kb_person"),
+    [
+        ("Ryan Crocker, a retired diplomat, spoke on Monday.", "Ryan Crocker", "paul-ryan"),
+        ("The new office is on Park Avenue in Manhattan.", "Park Avenue", "park-jin"),
+        ("Kim Kardashian posted a photo from the airport.", "Kim Kardashian", "kim-jong-un"),
+        ("The delegates were greeted by Calvin Ryan at the door.", "Calvin Ryan", "paul-ryan"),
+    ],
+)
+def test_a_kb_alias_inside_a_longer_proper_name_is_not_that_person(code_names, text, longer_name, kb_person) -> None:
+    document = code_names(text)
+    assert all(a.kb_id != kb_person for a in document.actors)
+    assert kb_id_at(document, longer_name) is None
+
+
+def test_a_lone_kb_alias_and_a_title_before_it_still_name_the_person(code_names) -> None:
+    document = code_names("Ryan said the bill would pass. Speaker Ryan later met Democrats.")
+    assert kb_id_at(document, "Ryan") == "paul-ryan"
+    assert kb_id_at(document, "Ryan", occurrence=1) == "paul-ryan"
+
+
+def test_a_longer_name_that_is_the_same_kb_person_with_a_middle_name_keeps_the_person(code_names) -> None:
+    document = code_names("Hillary Rodham Clinton spoke in Iowa on Monday.")
+    clinton = actor_at(document, "Hillary Rodham Clinton")
+    assert clinton.kb_id == "hillary-clinton"
+    assert (document.text[slice(*clinton.mentions[0])]) == "Hillary Rodham Clinton"
+
+
+def test_a_kb_person_out_of_office_takes_the_kb_sector_and_country(code_names) -> None:
+    serving = actor_at(code_names("Ellen Harte spoke.", published="2016-06-01"), "Ellen Harte")
+    retired = actor_at(code_names("Ellen Harte spoke.", published="2020-06-01"), "Ellen Harte")
+    assert (serving.sector, serving.role) == ("GOV", "Secretary of State")
+    assert (retired.country, retired.sector, retired.role) == ("USA", "LEG", None)
+
+
+TITLE_COUNTRIES = [
+    *COUNTRIES,
+    _country("VAT", "Vatican City", ["Vatican"], ["Holy See"]),
+    _country("DEU", "Germany", ["German"], ["Berlin"]),
+]
+TITLE_PEOPLE = [
+    *PEOPLE,
+    {"id": "pope-leo", "name": "Pope Leo XIV", "aliases": ["Pope Leo", "Leo"], "gender": "male", "country": "VAT",
+     "roles": [{"office": "head_of_state", "title": "Pope", "country": "VAT", "start": "2025-05-08"}]},
+    {"id": "max-weber", "name": "Max Weber", "aliases": ["Weber"], "gender": "male", "country": "DEU",
+     "roles": [{"office": "head_of_government", "title": "Federal Chancellor", "country": "DEU",
+                "start": "2025-05-06"}]},
+]
+TITLE_OFFICES = [
+    {"key": "head_of_state", "titles": ["president", "pope", "king"]},
+    {"key": "head_of_government", "titles": ["prime minister", "chancellor", "PM"]},
+]
+
+
+@pytest.fixture(scope="module")
+def code_titles():
+    kb = KnowledgeBase(
+        documents={
+            "countries": {"countries": TITLE_COUNTRIES},
+            "people": {"people": TITLE_PEOPLE},
+            "roles": {**ROLES, "offices": [*TITLE_OFFICES, *ROLES["offices"][2:]]},
+        },
+        version="test",
+        data_as_of=None,
+    )
+    pipeline = Pipeline(Settings(stages=("language", "actors")), kb=kb, nlp=load_model(None))
+
+    def run(text: str) -> Document:
+        return pipeline.process(Article(id="t", text=text, published=dt.date(2025, 11, 28)))
+
+    return run
+
+
+def test_the_president_is_never_a_head_of_state_titled_otherwise(code_titles) -> None:
+    document = code_titles("Vatican City hosted pilgrims on Sunday. The president praised the visit.")
+    assert kb_id_at(document, "The president") != "pope-leo"
+
+
+def test_a_title_the_holder_bears_resolves_to_that_holder(code_titles) -> None:
+    document = code_titles("Vatican City hosted pilgrims on Sunday. The pope praised the visit.")
+    assert kb_id_at(document, "The pope") == "pope-leo"
+
+
+def test_the_president_after_a_pope_is_not_the_pope(code_titles) -> None:
+    document = code_titles("Pope Leo met pilgrims on Sunday. Russia closed its embassy. The president was angry.")
+    assert kb_id_at(document, "Pope Leo") == "pope-leo"
+    assert kb_id_at(document, "The president") == "vladimir-putin"
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Germany raised its budget. The chancellor defended the plan.", "max-weber"),
+    ("Germany raised its budget. The prime minister defended the plan.", None),
+    ("Japan raised its budget. The chancellor defended the plan.", None),
+    ("Japan raised its budget. The Japanese prime minister defended the plan.", "sanae-takaichi"),
+])
+def test_a_head_of_government_is_found_only_under_the_title_they_hold(code_titles, text, holder) -> None:
+    description = re.search(r"The (Japanese )?(chancellor|prime minister)", text).group(0)
+    assert kb_id_at(code_titles(text), description) == holder
+
+
+@pytest.mark.parametrize(("written", "held", "agree"), [
+    ("chancellor", "Federal Chancellor", True),
+    ("president", "Acting President", True),
+    ("foreign minister", "Minister for Foreign Affairs", True),
+    ("governor", "Gov.", True),
+    ("PM", "Prime Minister", True),
+    ("president", "Pope", False),
+    ("prime minister", "Premier", False),
+    ("senator", "Rep.", False),
+])
+def test_titles_agree_when_they_name_the_same_post(written, held, agree) -> None:
+    from thucydides.stages.actors import _titles_agree
+
+    assert _titles_agree(written, held) is agree
+
+
+# -- bundled data: outlet nouns and ministries ------------------------------------------------------------
+
+
+def test_outlet_kind_nouns_are_media_institutions_in_the_bundled_kb(kb) -> None:
+    for word in ("daily", "weekly", "tabloid", "magazine", "broadsheet"):
+        noun = kb.role_noun(word)
+        assert (noun.sector, noun.person) == ("MED", False)
+
+
+def test_bundled_ministries_all_carry_a_sector(kb) -> None:
+    ministries = [org for org in kb.organisations.values() if org.kind == "ministry"]
+    assert ministries and all(org.sector for org in ministries)
+
+
+def test_a_spokeswoman_for_a_kb_ministry_is_a_government_person_of_its_country(run_stages) -> None:
+    document = run_stages(
+        "Mia Tran, a spokeswoman for Australia's Department of Foreign Affairs and Trade, denied the report.",
+        until="actors",
+    )
+    tran = actor_at(document, "Mia Tran")
+    assert (tran.country, tran.sector) == ("AUS", "GOV")
+
+
+def test_an_unknown_magazine_named_with_its_city_is_a_media_outlet_of_that_country(run_stages) -> None:
+    document = run_stages("Maria Lopez told the Sydney magazine Harbour Views that talks had failed.", until="actors")
+    magazine = actor_at(document, "Harbour Views")
+    assert (magazine.kind, magazine.country, magazine.sector) == ("outlet", "AUS", "MED")
+    assert actor_at(document, "the Sydney magazine Harbour Views") is magazine

@@ -86,6 +86,9 @@ class _Lexicon:
     """Lemmas with which an outlet reports its own story ('reported', 'has learned')."""
     party_words: dict[str, str]
     """'Republican', 'Democrat' -> the party's country, for party adjectives only one country's party has."""
+    held_title_heads: frozenset[str]
+    """Head nouns of the titles KB people hold ('president', 'pope', 'minister'): a written title whose head
+    is among them names a particular post; any other ('top diplomat', 'pontiff') describes the office."""
     title_words: frozenset[str]
     """Every word of an office title, role noun or leader word ('speaker', 'justice'): before or after a
     name such a word is a title, never part of the name, even where the KB lists no title for it alone."""
@@ -141,14 +144,19 @@ def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
         outlet_nouns=_outlet_nouns(kb),
         reporting_verbs=frozenset(str(verb).lower() for verb in reporting if isinstance(verb, str)),
         party_words=_party_words(kb),
-        title_words=_title_vocabulary(kb),
+        held_title_heads=frozenset(
+            head for person in kb.people.values() for role in person.roles
+            if (head := _title_head(_title_words(role.title))) is not None
+        ),
+        title_words=_title_vocabulary(kb, nlp.Defaults.stop_words),
     )
 
 
-def _title_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
+def _title_vocabulary(kb: KnowledgeBase, stop_words: Iterable[str]) -> frozenset[str]:
+    """Content words of every office title, role noun and leader word ('of' in 'secretary of state' is none)."""
     titles = [title for office in kb.offices.values() for title in office.titles]
-    words = (word for phrase in [*titles, *kb.role_nouns, *kb.leader_words] for word in _title_words(phrase))
-    return frozenset(words)
+    words = {word for phrase in [*titles, *kb.role_nouns, *kb.leader_words] for word in _title_words(phrase)}
+    return frozenset(words - {word.lower() for word in stop_words})
 
 
 def _outlet_nouns(kb: KnowledgeBase) -> frozenset[str]:
@@ -221,10 +229,24 @@ def _titles_agree(written: str, held: str) -> bool:
         return False
     if _contains_words(mine, theirs) or _contains_words(theirs, mine):
         return True
-    if _title_head(mine) == _title_head(theirs):
+    if _heads_agree(written, held):
         return True
     initials = "".join(word[0] for word in theirs if word not in _TITLE_COMPLEMENT_PREPOSITIONS | {"the"})
     return len(mine) == 1 and written.isupper() and mine[0] == initials
+
+
+def _heads_agree(one: str, other: str) -> bool:
+    """Same head noun, an abbreviation counting as its word: 'governor' and 'Gov.', 'senator' and 'Sen.'."""
+    heads = [_title_head(_title_words(title)) for title in (one, other)]
+    if heads[0] is None or heads[1] is None:
+        return False
+    if heads[0] == heads[1]:
+        return True
+    for title, short, full in ((one, heads[0], heads[1]), (other, heads[1], heads[0])):
+        abbreviated = f"{short}." in title.lower().replace("-", " ").split()
+        if abbreviated and len(short) >= 2 and full.startswith(short):
+            return True
+    return False
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:
@@ -454,37 +476,58 @@ class _ArticleCoder:
                 return False
             if enclosing is not None and enclosing.start <= i < enclosing.end:
                 return True
+            if i == sentence.start:
+                return False  # capitalised anyway: 'Absent Sanders, the campaign ...' needs the tagger's word
             joined = {"compound", "flat"}
             linked_in = token.dep_ in joined and start <= token.head.i < end
             linked_out = any(self.doc[k].dep_ in joined and self.doc[k].head.i == i for k in range(start, end))
             return linked_in or linked_out
 
         start, end = match.start, match.end
-        while continues(start - 1, start, end):
+        # A given name comes before a lone surname ('Calvin Harris'); before a full name a capitalised
+        # word is a description ('Author Roger Stone', 'Kentuckian Rand Paul').
+        while match.end - match.start == 1 and continues(start - 1, start, end):
             start -= 1
         while continues(end, start, end):
             end += 1
+        following = self.doc[end] if end < len(self.doc) else None
+        if following is not None and following.text[:1].isupper() and self._title_word(following):
+            return None  # 'Obama Education Secretary': the words qualify a title, they are no longer name
         return (start, end) if (start, end) != (match.start, match.end) else None
 
     def _name_word(self, token: Token) -> bool:
-        """A word that may be part of a proper name: capitalised, tagged a proper noun, and no title."""
+        """A word that may be part of a proper name: capitalised, a proper noun, and no title.
+
+        A word all in capitals is a headline's shouting or an acronym title ('AG Lynch'), not a given name.
+        """
         return (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            and token.i not in self.role_at
+            and not (token.is_alpha and token.is_upper and len(token) > 1)
             and not coref.is_honorific(token.text)
             and token.text not in self.lexicon.party_words
-            and not set(_title_words(token.text)) & self.lexicon.title_words
+            and not self._title_word(token)
         )
 
+    def _title_word(self, token: Token) -> bool:
+        return token.i in self.role_at or bool(set(_title_words(token.text)) & self.lexicon.title_words)
+
     def _title_case_line(self, token_i: int) -> bool:
-        """True inside a headline set in title case ('Trump Says He Never Pledged To Keep Out')."""
+        """True inside a headline set in title case ('Trump Says He Never Pledged To Keep Out').
+
+        Names are capitalised in any line, so a line counts when none of its content words is lowercase,
+        or when nearly all of those outside the tagger's entities are capitalised (the tagger often takes a
+        headline's capitalised verbs into a name: 'Sanders Beats Clinton').
+        """
         sentence = self.doc[token_i].sent
-        words = [t for t in sentence if t.is_alpha and not t.is_stop and len(t) > 2]
-        if len(words) < 4:
+        words = [t for t in sentence[1:] if t.is_alpha and not t.is_stop and len(t) > 2]
+        if not words:
             return False
-        capitalised = sum(1 for t in words if t.text[0].isupper())
-        return capitalised >= _HEADLINE_CAPITALISED_SHARE * len(words)
+        if all(t.text[0].isupper() for t in words):
+            return True
+        outside = [t for t in words if not t.ent_type_]
+        capitalised = sum(1 for t in outside if t.text[0].isupper())
+        return bool(outside) and capitalised >= _HEADLINE_CAPITALISED_SHARE * len(outside)
 
     def _region_inside_a_name(self, start: int, end: int, entries: tuple[NameEntry, ...]) -> bool:
         """'Lincoln' in 'Abraham Lincoln', 'Texas' in 'University of Texas': a city or state name inside a
@@ -1041,6 +1084,8 @@ class _ArticleCoder:
                 continue
             actor = self._earlier_person(token.text)
             if actor is not None and actor.mentions and actor.mentions[0][0] < token.idx:
+                if self._longer_name_extent(_NameSpan(token.i, token.i + 1, (), None), set(), {}, set()):
+                    continue  # 'Park' in 'Langley Park Productions' is no bare surname
                 self._mention([actor], token.i, token.i + 1, token.i, "alias")
 
     def _is_place(self, token_i: int) -> bool:
@@ -1661,7 +1706,7 @@ class _ArticleCoder:
         return [
             person for person in self.kb.holders(office, country, self.day)
             if any(
-                _titles_agree(title, role.title) for role in person.roles
+                self._title_fits(title, role.title) for role in person.roles
                 if role.office == office and (role.country or person.country) == country
                 and (self.day is None or role.held_on(self.day))
             )
@@ -1699,7 +1744,7 @@ class _ArticleCoder:
                 held = self.office_of.get(actor_id)
                 if held and held[0] == office and (not countries or held[1] in countries):
                     actor = self.document.actor(actor_id)
-                    if actor is not None and (actor.role is None or _titles_agree(title, actor.role)):
+                    if actor is not None and (actor.role is None or self._title_fits(title, actor.role)):
                         return actor
         return None
 
@@ -1811,7 +1856,16 @@ class _ArticleCoder:
         actor = self.document.actor(actor_id)
         if self.kb.office_for_title(word) != office.key or actor is None or actor.role is None:
             return True
-        return _titles_agree(word, actor.role)
+        return self._title_fits(word, actor.role)
+
+    def _title_fits(self, written: str, held: str) -> bool:
+        """Whether the title written in a description can name someone holding ``held``.
+
+        A title no KB person holds ('top diplomat', 'the pontiff') describes the office, so any holder
+        fits; a title someone holds names that post only ('the president' is no pope).
+        """
+        head = _title_head(_title_words(written))
+        return head not in self.lexicon.held_title_heads or _titles_agree(written, held)
 
     # -- adjectives and demonyms that stand alone ---------------------------------------------------
 
