@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,24 +16,6 @@ Modality = Literal["asserted", "future", "hypothetical", "negated"]
 ClaimStatus = Literal["reported", "disputed", "confirmed"]
 Precision = Literal["day", "week", "month", "season", "year", "decade"]
 
-PLOVER_CATEGORIES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 PloverCategory = Literal[
     "AGREE",
     "CONSULT",
@@ -52,6 +34,8 @@ PloverCategory = Literal[
     "COERCE",
     "ASSAULT",
 ]
+PLOVER_CATEGORIES: tuple[str, ...] = get_args(PloverCategory)
+"""The 16 PLOVER v0.8 event categories, in the manual's order from cooperation to conflict."""
 
 
 class Record(BaseModel):
