@@ -150,3 +150,24 @@ def test_regions_name_places_in_a_country() -> None:
     assert kb.region_country("Vermont") == "USA"
     assert kb.region_country("Vt.") == "USA"
     assert kb.region_country("France") is None
+
+
+def test_given_name_gender_is_case_blind_and_drops_names_listed_twice() -> None:
+    names = {"names": {"female": ["Claire", "Robin"], "male": ["Corey", "Robin"]}}
+    kb = KnowledgeBase(documents=names, version="test", data_as_of=None)
+    assert kb.given_name_gender("claire") == "female"
+    assert kb.given_name_gender("COREY") == "male"
+    assert kb.given_name_gender("Robin") is None
+    assert kb.given_name_gender("Zorblax") is None
+
+
+def test_given_names_must_be_lists() -> None:
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase(documents={"names": {"female": "Claire"}}, version="test", data_as_of=None)
+
+
+def test_bundled_given_names_cover_many_regions(kb: KnowledgeBase) -> None:
+    expected = {"Helen": "female", "Sanae": "female", "Olga": "female", "Fatima": "female", "Priya": "female",
+                "Corey": "male", "Shinzo": "male", "Vladimir": "male", "Mohammed": "male", "Jürgen": "male"}
+    assert {name: kb.given_name_gender(name) for name in expected} == expected
+    assert kb.given_name_gender("Jordan") is None

@@ -824,3 +824,122 @@ def test_an_unknown_magazine_named_with_its_city_is_a_media_outlet_of_that_count
     magazine = actor_at(document, "Harbour Views")
     assert (magazine.kind, magazine.country, magazine.sector) == ("outlet", "AUS", "MED")
     assert actor_at(document, "the Sydney magazine Harbour Views") is magazine
+
+
+# -- gender from given names, and title synonyms within one country ------------------------------------------
+
+SYNONYM_COUNTRIES = [
+    *COUNTRIES,
+    _country("GBR", "United Kingdom", ["British"], ["Downing Street"]),
+    _country("VAT", "Vatican City", ["Vatican"], ["Holy See"]),
+]
+SYNONYM_PEOPLE = [
+    *PEOPLE,
+    {"id": "ruth-hale", "name": "Ruth Hale", "aliases": ["Hale"], "gender": "female", "country": "GBR",
+     "roles": [{"office": "foreign_minister", "title": "Foreign Secretary", "country": "GBR",
+                "start": "2025-01-01"}]},
+    {"id": "owen-pratt", "name": "Owen Pratt", "aliases": ["Pratt"], "gender": "male", "country": "USA",
+     "roles": [{"office": "foreign_minister", "title": "Secretary of State", "country": "USA",
+                "start": "2025-01-20"}]},
+    {"id": "pope-leo", "name": "Pope Leo XIV", "aliases": ["Pope Leo", "Leo"], "gender": "male", "country": "VAT",
+     "roles": [{"office": "head_of_state", "title": "Pope", "country": "VAT", "start": "2025-05-08"}]},
+]
+SYNONYM_OFFICES = [
+    {"key": "head_of_state", "titles": ["president", "pope", "king", "acting president"]},
+    {"key": "head_of_government", "titles": ["prime minister", "chancellor"]},
+    {"key": "foreign_minister",
+     "titles": ["foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs"]},
+]
+GIVEN_NAMES = {"female": ["Claire", "Helen", "Kelly", "Susan"], "male": ["Corey", "Mark", "Owen"]}
+
+
+@pytest.fixture(scope="module")
+def code_synonyms():
+    kb = KnowledgeBase(
+        documents={
+            "countries": {"countries": SYNONYM_COUNTRIES},
+            "people": {"people": SYNONYM_PEOPLE},
+            "roles": {**ROLES, "offices": SYNONYM_OFFICES},
+            "names": GIVEN_NAMES,
+        },
+        version="test",
+        data_as_of=None,
+    )
+    pipeline = Pipeline(Settings(stages=("language", "actors")), kb=kb, nlp=load_model(None))
+
+    def run(text: str) -> Document:
+        return pipeline.process(Article(id="t", text=text, published=dt.date(2025, 11, 28)))
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "pronoun", "antecedent"), [
+    ("Claire Donovan met Mark Reyes in Ohio on Monday. She said the case was closed.", "She", "Claire Donovan"),
+    ("Claire Donovan met Mark Reyes in Ohio on Monday. He said the case was closed.", "He", "Mark Reyes"),
+    ("Helen Marsh met Corey Lewandowski on Monday. He said the campaign was strong.", "He", "Corey Lewandowski"),
+    ("Corey Lewandowski met Helen Marsh on Monday. She said the campaign was strong.", "She", "Helen Marsh"),
+])
+def test_an_unknown_person_takes_the_gender_of_their_given_name(code_synonyms, text, pronoun, antecedent) -> None:
+    document = code_synonyms(text)
+    assert actor_at(document, pronoun) is actor_at(document, antecedent)
+
+
+def test_an_honorific_outranks_the_given_name(code_synonyms) -> None:
+    document = code_synonyms("Mr Kelly Hart met Susan Lee on Monday. He said the talks had failed.")
+    assert actor_at(document, "He") is actor_at(document, "Kelly Hart")
+
+
+def test_a_gendered_noun_outranks_the_given_name(code_synonyms) -> None:
+    document = code_synonyms(
+        "Kelly Hart, a spokesman for the ministry, met Susan Lee on Monday. He said the talks had failed."
+    )
+    assert actor_at(document, "He") is actor_at(document, "Kelly Hart")
+
+
+def test_a_later_honorific_gives_an_earlier_full_name_its_gender(code_synonyms) -> None:
+    document = code_synonyms(
+        "Robin Ellery met Susan Lee on Monday. Ms Ellery spoke first. Susan Lee left early. Later she thanked them."
+    )
+    assert actor_at(document, "she") is actor_at(document, "Susan Lee", 1)
+    document = code_synonyms("Robin Ellery met Mark Reyes on Monday. Ms Ellery spoke first. She thanked him.")
+    assert actor_at(document, "She") is actor_at(document, "Robin Ellery")
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Claire Donovan", "female"), ("Corey Lewandowski", "male"), ("Kelly", None), ("Robin Ellery", None),
+])
+def test_only_a_first_word_of_a_longer_name_counts_as_a_given_name(name, gender) -> None:
+    from thucydides.stages.actors import _given_name_gender
+
+    kb = KnowledgeBase(documents={"names": GIVEN_NAMES}, version="test", data_as_of=None)
+    assert _given_name_gender(kb, name) == gender
+
+
+@pytest.mark.parametrize(("text", "description", "holder"), [
+    ("The British foreign minister said talks would go on.", "The British foreign minister", "ruth-hale"),
+    ("The American foreign minister flew to Tokyo.", "The American foreign minister", "owen-pratt"),
+    ("The British secretary of state met reporters.", "The British secretary of state", "ruth-hale"),
+    ("The Japanese foreign minister flew to Paris.", "The Japanese foreign minister", None),
+])
+def test_a_portfolio_title_reaches_the_holder_of_that_office_in_the_named_country(
+    code_synonyms, text, description, holder
+) -> None:
+    assert kb_id_at(code_synonyms(text), description) == holder
+
+
+def test_a_portfolio_title_with_no_named_country_keeps_to_agreeing_titles(code_synonyms) -> None:
+    document = code_synonyms("The United Kingdom held talks on Monday. The foreign minister said they would go on.")
+    assert kb_id_at(document, "The foreign minister") != "ruth-hale"
+
+
+@pytest.mark.parametrize("description", ["The Vatican president", "The Vatican acting president"])
+def test_a_title_naming_a_kind_of_post_still_needs_a_holder_titled_so(code_synonyms, description) -> None:
+    document = code_synonyms(f"{description} praised the visit.")
+    assert kb_id_at(document, description) != "pope-leo"
+
+
+def test_only_offices_without_several_one_word_titles_are_portfolios() -> None:
+    from thucydides.stages.actors import _portfolio_offices
+
+    kb = KnowledgeBase(documents={"roles": {"offices": SYNONYM_OFFICES}}, version="test", data_as_of=None)
+    assert _portfolio_offices(kb) == {"head_of_government", "foreign_minister"}

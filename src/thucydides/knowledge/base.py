@@ -94,6 +94,10 @@ class Role(BaseModel):
         return started and not_ended
 
 
+Gender = Literal["female", "male"]
+GENDERS: tuple[Gender, ...] = ("female", "male")
+
+
 class Person(Entry):
     id: str
     name: str
@@ -188,6 +192,7 @@ class KnowledgeBase:
         }
         self._names = self._index_names()
         self._roles_by_office = self._index_roles()
+        self._given_names = _index_given_names(documents.get("names", {}))
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -287,6 +292,10 @@ class KnowledgeBase:
     def office_for_title(self, title: str) -> str | None:
         return self.office_by_title.get(title.lower())
 
+    def given_name_gender(self, name: str) -> Gender | None:
+        """The gender that clearly predominates among bearers of a given name ('Claire' -> female), or None."""
+        return self._given_names.get(name.casefold())
+
     def _first_country(self, surface: str, kinds: set[str]) -> str | None:
         for entry in self.lookup(surface):
             if entry.kind in kinds:
@@ -337,6 +346,22 @@ class KnowledgeBase:
             for role in person.roles:
                 index[(role.office, role.country or person.country)].append((person, role))
         return index
+
+
+def _index_given_names(document: Mapping[str, Any]) -> dict[str, Gender]:
+    """names.yaml as one case-folded look-up; a name listed under both genders names neither."""
+    index: dict[str, Gender] = {}
+    ambiguous: set[str] = set()
+    for gender in GENDERS:
+        names = document.get(gender, [])
+        if not isinstance(names, list):
+            raise KnowledgeBaseError(f"'{gender}' must be a list of given names", input="names.yaml")
+        for name in names:
+            key = str(name).casefold()
+            if index.get(key, gender) != gender:
+                ambiguous.add(key)
+            index[key] = gender
+    return {name: gender for name, gender in index.items() if name not in ambiguous}
 
 
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

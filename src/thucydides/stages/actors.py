@@ -92,6 +92,9 @@ class _Lexicon:
     title_words: frozenset[str]
     """Every word of an office title, role noun or leader word ('speaker', 'justice'): before or after a
     name such a word is a title, never part of the name, even where the KB lists no title for it alone."""
+    portfolio_offices: frozenset[str] = frozenset()
+    """Offices whose titles all name one portfolio ('foreign minister', 'Secretary of State'), so any holder
+    answers to any of them; see ``_portfolio_offices``."""
 
 
 def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
@@ -149,7 +152,26 @@ def _build_lexicon(kb: KnowledgeBase, nlp: Language) -> _Lexicon:
             if (head := _title_head(_title_words(role.title))) is not None
         ),
         title_words=_title_vocabulary(kb, nlp.Defaults.stop_words),
+        portfolio_offices=_portfolio_offices(kb),
     )
+
+
+def _portfolio_offices(kb: KnowledgeBase) -> frozenset[str]:
+    """Offices named by their portfolio rather than by kinds of post.
+
+    An office with two or more one-word titles gathers different posts ('president', 'king' and 'pope'
+    are all heads of state; 'governor' and 'mayor' both lead a region), so its titles are not
+    interchangeable; an office with at most one ('foreign minister', 'foreign secretary', 'secretary of
+    state') names one post whatever a country calls it. Abbreviations ('PM', 'Gov.') do not count.
+    """
+    return frozenset(
+        office.key for office in kb.offices.values()
+        if sum(1 for title in office.titles if _is_one_word_title(title)) < 2
+    )
+
+
+def _is_one_word_title(title: str) -> bool:
+    return len(_title_words(title)) == 1 and not title.isupper() and not title.endswith(".")
 
 
 def _title_vocabulary(kb: KnowledgeBase, stop_words: Iterable[str]) -> frozenset[str]:
@@ -1123,8 +1145,11 @@ class _ArticleCoder:
         tokens = [t for t in self.doc[name.start : name.end] if not coref.is_honorific(t.text)]
         words = [t.text for t in tokens]
         full = "".join(t.text_with_ws for t in tokens).strip()
+        honorific = coref.honorific_gender(self.doc[name.start - 1].text) if name.start > 0 else None
         earlier = self._person_named(full) or self._earlier_person(full)
         if earlier is not None:
+            if honorific is not None and earlier.kb_id is None:
+                self.gender.setdefault(earlier.id, honorific)  # 'Claire Donovan ... Ms Donovan'
             return earlier
         later = self._later_full_name(full) if len(words) == 1 else None
         if later is not None:
@@ -1140,8 +1165,8 @@ class _ArticleCoder:
                 self.by_key[("person", full)] = short
                 return short
         actor = self._actor(("person", full), name=full, kind="person")
-        if name.start > 0 and coref.honorific_gender(self.doc[name.start - 1].text):
-            self.gender[actor.id] = coref.honorific_gender(self.doc[name.start - 1].text)  # type: ignore[assignment]
+        if honorific is not None:
+            self.gender[actor.id] = honorific
         return actor
 
     def _earlier_person(self, surname: str) -> Actor | None:
@@ -1697,9 +1722,28 @@ class _ArticleCoder:
             return mentioned
         for country in countries:
             holders = self._titled_holders(office, title, country)
+            if not holders and country in description.countries and self._names_the_portfolio(office, title):
+                # 'the British foreign minister' is the Foreign Secretary: each country has its own word for it
+                holders = self.kb.holders(office, country, self.day)
             if holders:
                 return self._prefer_mentioned(holders)
         return mentioned
+
+    def _names_the_portfolio(self, office: str, title: str) -> bool:
+        """Whether a written title names an office by its portfolio, so that any holder of it fits.
+
+        'foreign minister' is one of the titles of the office whose holders are called Foreign Secretary or
+        Secretary of State elsewhere. An office that gathers kinds of post (head of state: president, king,
+        pope) is no portfolio, and a title whose head noun is itself one of the office's titles names a
+        kind of post ('acting president'), so both still need a holder whose own title agrees.
+        """
+        if office not in self.lexicon.portfolio_offices:
+            return False
+        words = _title_words(title)
+        if self.kb.office_for_title(title) != office and self.kb.office_for_title(" ".join(words)) != office:
+            return False
+        head = _title_head(words)
+        return len(words) > 1 and head is not None and self.kb.office_for_title(head) != office
 
     def _titled_holders(self, office: str, title: str, country: str) -> list[Person]:
         """Holders of ``office`` for ``country`` on the article's date whose own title agrees with ``title``."""
@@ -1744,8 +1788,12 @@ class _ArticleCoder:
                 held = self.office_of.get(actor_id)
                 if held and held[0] == office and (not countries or held[1] in countries):
                     actor = self.document.actor(actor_id)
-                    if actor is not None and (actor.role is None or self._title_fits(title, actor.role)):
+                    if actor is None:
+                        continue
+                    if actor.role is None or self._title_fits(title, actor.role):
                         return actor
+                    if countries and self._names_the_portfolio(office, title):
+                        return actor  # 'Foreign Secretary Hale ... the British foreign minister'
         return None
 
     def _countries_in_focus(self) -> list[str]:
@@ -1974,12 +2022,19 @@ class _ArticleCoder:
                 start=ref.start,
                 actor_ids=ref.actor_ids,
                 kind=actor.kind,
-                gender=self.gender.get(actor.id),
+                gender=self._gender_of(actor),
                 sentence=self.sentence_of[ref.head_i],
                 is_subject=head.dep_ in coref.SUBJECT_DEPS,
                 in_quote=coref.in_regions(ref.start, self.quotes),
                 governor_i=head.head.i,
             )
+
+    def _gender_of(self, actor: Actor) -> coref.Gender | None:
+        """What the article or the KB says (honorific, gendered noun, KB entry), else the given name's gender."""
+        known = self.gender.get(actor.id)
+        if known is not None or actor.kind != "person" or actor.anonymous:
+            return known
+        return _given_name_gender(self.kb, actor.name)
 
     def _clause_head(self, token: Token) -> Token:
         """Climb from a name's last word to the word that plays its part in the clause."""
@@ -2021,6 +2076,17 @@ class _ArticleCoder:
     def _only_joiners(self, start: int, end: int) -> bool:
         """True when the tokens between two conjuncts are only commas and conjunctions."""
         return all(t.dep_ in {"cc", "punct", "preconj"} or t.is_space for t in self.doc[start:end])
+
+
+def _given_name_gender(kb: KnowledgeBase, name: str) -> coref.Gender | None:
+    """'Claire Donovan' is most likely a woman: the gender names.yaml gives the first of two or more words.
+
+    A name of one word is left alone, since it is as often a surname ('Kelly', 'Thomas') as a given name.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return kb.given_name_gender(words[0].strip(".,"))
 
 
 def _root_within(token: Token, start: int, end: int) -> int:
