@@ -62,3 +62,46 @@ def test_no_before_an_event_noun_negates_it(nlp) -> None:
 def test_clause_chain_climbs_from_an_infinitive_to_its_governor(nlp) -> None:
     chain = [t.text for t in clause_chain(verb(nlp, "Hartmann plans to visit Lagos.", "visit"))]
     assert chain[:2] == ["visit", "plans"]
+
+
+_REPORTING = frozenset({"say", "announce"})
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Officials said Germany would send ships.", "send", "future"),
+        ("Germany announced it would be sending ships.", "sending", "future"),
+        ("Officials said Germany would have sent ships.", "sent", "hypothetical"),
+        ("Officials said Germany would send ships if Lagos asked.", "send", "hypothetical"),
+        ("Officials would not say what Germany would send.", "send", "hypothetical"),
+        ("Germany would send ships.", "send", "hypothetical"),
+    ],
+)
+def test_would_under_a_reporting_verb_is_the_reported_future(nlp, text: str, word: str, expected: str) -> None:
+    assert modality(verb(nlp, text, word), _REPORTING) == expected
+
+
+def test_without_reporting_verbs_would_stays_hypothetical(nlp) -> None:
+    assert modality(verb(nlp, "Officials said Germany would send ships.", "send")) == "hypothetical"
+
+
+def test_declared_readiness_is_a_plan(nlp) -> None:
+    assert modality(verb(nlp, "Germany is ready to send ships.", "send")) == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hartmann is not prepared to hold talks.", "talks"),
+        ("Germany does not want to meet the envoy.", "meet"),
+        ("Neither Germany nor France attacked the port.", "attacked"),
+    ],
+)
+def test_negation_of_a_controller_or_a_neither_subject_negates_the_event(nlp, text: str, word: str) -> None:
+    assert modality(verb(nlp, text, word)) == "negated"
+
+
+def test_negating_a_speech_verb_does_not_negate_an_event_in_its_prepositional_phrase(nlp) -> None:
+    text = "Hartmann did not say in the account of the talks what was agreed."
+    assert modality(verb(nlp, text, "talks")) != "negated"

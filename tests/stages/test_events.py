@@ -32,6 +32,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "French": ("France", "FRA", "state"),
     "Nigeria": ("Nigeria", "NGA", "state"),
     "Nigerian": ("Nigeria", "NGA", "state"),
+    "Nigerians": ("Nigeria", "NGA", "state"),
     "Brazil": ("Brazil", "BRA", "state"),
     "Brazilian": ("Brazil", "BRA", "state"),
 }
@@ -102,7 +103,7 @@ CATEGORY_SENTENCES = [
     ("Hartmann met Moreau in Brussels.", "CONSULT", "DEU", "FRA"),
     ("Hartmann praised France for its restraint.", "SUPPORT", "DEU", "FRA"),
     ("Nigeria backed down after weeks of pressure.", "CONCEDE", "NGA", None),
-    ("Germany will cooperate with Nigeria on border security.", "COOPERATE", "DEU", "NGA"),
+    ("Germany cooperated with Nigeria on border security.", "COOPERATE", "DEU", "NGA"),
     ("France sent humanitarian aid to Nigeria.", "AID", "FRA", "NGA"),
     ("Brazil released two French sailors.", "RETREAT", "BRA", "FRA"),
     ("Hartmann urged Moreau to lower tariffs.", "REQUEST", "DEU", "FRA"),
@@ -605,6 +606,24 @@ def test_every_verbal_sense_names_a_code_in_the_codebook_or_drops_the_event(rule
     assert all(code == "drop" or rules.codes[code].category is not None for code in verbal)
 
 
+def test_every_negated_sense_names_a_code_in_the_codebook(rules_kb) -> None:
+    rules = compile_rules(rules_kb)
+    negated = {p.when_negated for index in (rules.verbs, rules.nouns) for found in index.values() for p in found}
+    negated.discard(None)
+    assert negated
+    assert all(rules.codes[code].category is not None for code in negated)
+
+
+@pytest.mark.parametrize(
+    "text", ["Germany failed to reach agreement with Brazil.", "Germany and Brazil did not reach a deal."]
+)
+def test_failing_to_reach_a_deal_is_a_rejection(parser, stage, text) -> None:
+    document, _ = events_of(parser, stage, text)
+    event = only_event(document)
+    assert (event.category, event.modality) == ("REJECT", "asserted")
+    assert set(countries(document, event.source + event.target)) == {"DEU", "BRA"}
+
+
 def test_verb_patterns_cover_every_plover_category(rules_kb) -> None:
     rules = compile_rules(rules_kb)
     covered = {rules.codes[p.cameo].category for found in rules.verbs.values() for p in found}
@@ -623,6 +642,123 @@ def test_an_unquoted_yaml_preposition_is_reported() -> None:
     documents = {"verbs": {"verbs": [{"lemma": "call", "prep": True, "cameo": "020"}]}, "cameo": _bundled("cameo")}
     with pytest.raises(ThucydidesError, match="quote"):
         compile_rules(KnowledgeBase(documents=documents, version="test", data_as_of=None))
+
+
+# -- announced acts (stated intent) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cameo"),
+    [
+        ("Germany will send humanitarian aid to Nigeria.", "AGREE", "033"),
+        ("Hartmann said Germany would release two Nigerian sailors.", "AGREE", "0353"),
+        ("Hartmann said Germany would impose sanctions on Brazil.", "THREATEN", "1312"),
+        ("Germany plans to bomb Brazilian bases.", "THREATEN", "138"),
+        ("Germany is ready to cooperate with Nigeria on border security.", "AGREE", "031"),
+        ("Germany promised to deport thousands of people.", "THREATEN", "131"),
+    ],
+)
+def test_an_announced_material_act_is_an_intent_or_a_threat(parser, stage, text, category, cameo) -> None:
+    document, events = events_of(parser, stage, text)
+    announced = next(e for e in events if e.category == category)
+    assert announced.cameo == cameo
+    assert announced.modality == "asserted"
+
+
+def test_an_act_announced_unless_the_other_side_yields_is_a_threat(parser, stage) -> None:
+    text = "Nigeria will withdraw its troops from Brazil unless Brazil agrees to a ceasefire."
+    document, events = events_of(parser, stage, text)
+    threat = next(e for e in events if e.trigger == "withdraw")
+    assert (threat.category, countries(document, threat.source), countries(document, threat.target)) == (
+        "THREATEN", ["NGA"], ["BRA"],
+    )
+
+
+def test_a_planned_meeting_keeps_its_category_and_future_modality(parser, stage) -> None:
+    document, _ = events_of(parser, stage, "Germany will meet Brazil next week.")
+    event = only_event(document)
+    assert (event.category, event.modality) == ("CONSULT", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hartmann said Germany would attack Brazil if Nigeria agreed.",
+        "Hartmann said Germany would have attacked Brazil.",
+    ],
+)
+def test_a_conditional_or_counterfactual_act_is_no_threat(parser, stage, text) -> None:
+    _, events = events_of(parser, stage, text)
+    assert "THREATEN" not in {e.category for e in events}
+    assert [e.modality for e in events if e.category == "ASSAULT"] == ["hypothetical"]
+
+
+def test_an_announced_act_with_no_one_announcing_it_keeps_its_own_category(parser, stage) -> None:
+    _, events = events_of(parser, stage, "Hartmann said two Nigerian sailors will be released.")
+    assert [e.category for e in events] == ["RETREAT"]
+
+
+def test_an_announced_act_that_needs_a_target_still_needs_one(parser, stage) -> None:
+    _, events = events_of(parser, stage, "Germany said Germany will support the bill.")
+    assert events == []
+
+
+# -- everyday frames of diplomatic and conflict news -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source", "target"),
+    [
+        ("Germany reimposed a blockade on Nigeria.", "COERCE", "DEU", "NGA"),
+        ("Germany extended the curfew in Nigeria.", "COERCE", "DEU", "NGA"),
+        ("Germany outlawed the Nigerian opposition.", "COERCE", "DEU", "NGA"),
+        ("Brazil hacked into German government computers.", "COERCE", "BRA", "DEU"),
+        ("Germany beat up Nigerian detainees.", "ASSAULT", "DEU", "NGA"),
+        ("Germany captured the Nigerian town of Kano.", "ASSAULT", "DEU", "NGA"),
+        ("Germany suspended aid deliveries to Nigeria.", "SANCTION", "DEU", "NGA"),
+        ("Moreau alleged that Germany had bribed officials.", "ACCUSE", "FRA", "DEU"),
+        ("Okafor blocked the roads to the French embassy.", "PROTEST", "NGA", None),
+        ("Okafor staged a hunger strike.", "PROTEST", "NGA", None),
+        ("German tanks shelled Brazilian positions.", "ASSAULT", "DEU", "BRA"),
+        ("An explosion killed two German soldiers.", "ASSAULT", None, "DEU"),
+        ("German troops evacuated the base.", "RETREAT", "DEU", None),
+        ("Hartmann confirmed Germany would tighten the blockade of Nigeria.", "THREATEN", "DEU", "NGA"),
+        ("Germany and France reached an agreement on fishing.", "AGREE", "DEU", "FRA"),
+        ("Germany struck a deal with Brazil.", "AGREE", "DEU", "BRA"),
+        ("Okafor sought asylum in Germany.", "REQUEST", "NGA", "DEU"),
+        ("German police dispersed the Nigerian protesters.", "ASSAULT", "DEU", "NGA"),
+        ("Germany strengthened its forces in Nigeria.", "MOBILIZE", "DEU", "NGA"),
+        ("German guards abused Nigerian immigrants.", "ASSAULT", "DEU", "NGA"),
+        ("Thousands of Nigerians demonstrated against France.", "PROTEST", "NGA", "FRA"),
+        ("Hartmann cancelled a planned visit to Brazil.", "SANCTION", "DEU", "BRA"),
+        ("German helicopters shelled Brazilian positions.", "ASSAULT", "DEU", "BRA"),
+    ],
+)
+def test_everyday_frames(parser, stage, text, category, source, target) -> None:
+    document, events = events_of(parser, stage, text)
+    matching = [e for e in events if e.category == category]
+    assert matching, [(e.category, e.trigger) for e in events]
+    event = matching[0]
+    assert countries(document, event.source) == ([source] if source else [])
+    assert countries(document, event.target)[:1] == ([target] if target else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hartmann beat Moreau by ten points in the primary.",
+        "Hartmann captured the nomination.",
+        "The committee blocked the bill.",
+        "The scandal killed Hartmann's campaign.",
+        "Hartmann abused his power.",
+        "Hartmann sought the nomination.",
+        "Hartmann cancelled his rally.",
+        "Nigeria hosts thousands of refugees.",
+    ],
+)
+def test_contest_and_procedure_words_are_no_force(parser, stage, text) -> None:
+    _, events = events_of(parser, stage, text)
+    assert not {e.category for e in events} & {"ASSAULT", "PROTEST", "REQUEST", "SANCTION", "CONSULT"}
 
 
 # -- the sample article ---------------------------------------------------------------------------
@@ -680,3 +816,9 @@ def test_sample_planned_visit_is_future_and_dated_april(sample) -> None:
 def test_sample_has_no_event_from_related_headlines(sample) -> None:
     assert sample.events
     assert not {sample.line_number(e.span[0]) for e in sample.events} & {7, 29}
+
+
+def test_a_stated_intent_naming_an_unknown_code_is_reported() -> None:
+    documents = {"verbs": {"stated_intent": {"07": "999"}}, "cameo": _bundled("cameo")}
+    with pytest.raises(ThucydidesError, match="stated_intent"):
+        compile_rules(KnowledgeBase(documents=documents, version="test", data_as_of=None))

@@ -24,6 +24,7 @@ from thucydides.stages.events_roles import (
     has_argument,
     is_controlled_by,
     is_passive,
+    is_quantity,
     is_reduced_passive,
     nominal_agent_actors,
     noun_patients,
@@ -193,6 +194,11 @@ class EventsStage:
         else:
             source_tokens = agent_tokens(verb, control)
             source = _actors(document, source_tokens)
+            if not source:
+                # "Israeli tanks shelled ...": forces named by their nationality are that state's forces.
+                units = self.rules.word_sets.get("military_units", frozenset())
+                forces = [t for t in source_tokens if set(lemma_forms(t)) & units]
+                source = _actors_with_owner(document, forces, owner=True)
             if not source and verb.dep_ == "acl":
                 # "X issued a statement demanding ...": the statement's author demands.
                 source = nominal_agent_actors(document, verb.head, control, self.rules.support_verbs)
@@ -203,18 +209,21 @@ class EventsStage:
             return None
         if any(self._is_poll_figure(t) for t in [*source_tokens, *target_tokens]):
             return None
-        passive = is_passive(verb) or reduced
+        # "An explosion killed two soldiers": a blast as subject leaves the doer unsaid, as a passive does.
+        passive = is_passive(verb) or reduced or self._has_event_subject(source_tokens, source)
         source, target = _split_reciprocal(pattern, source, target)
         sense = self._sense(verb, pattern, code, source, target)
         if sense is None:
             return None
         code = sense
-        mood = modality(verb)
+        mood = modality(verb, self.rules.reporting_verbs)
         confidence = _confidence(pattern, source, target)
         if mood != "negated" and is_controlled_by(verb, control):
             # What X was urged to do is the urging's content; as an event of its own it is a weak guess.
             mood = "hypothetical"
             confidence -= 0.15
+        code, mood, pattern = self._stated_intent(verb, code, mood, pattern, source, target)
+        code, mood = self._negation_as_event(pattern, code, mood)
         return Candidate(
             trigger=verb,
             pattern=pattern,
@@ -247,10 +256,11 @@ class EventsStage:
         if is_negated(noun):
             mood: Modality = "negated"
         else:
-            mood = modality(verb) if verb is not None else "asserted"
+            mood = modality(verb, self.rules.reporting_verbs) if verb is not None else "asserted"
             if mood == "negated" and verb is not None and noun.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}:
                 # "did not say in the account of the talks ..." negates the saying, not the talks.
                 mood = "asserted"
+        code, mood, pattern = self._stated_intent(verb or noun, code, mood, pattern, source, target)
         refers_back = any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in noun.children
         )
@@ -270,6 +280,46 @@ class EventsStage:
             argument_tokens=target_tokens,
         )
 
+    def _stated_intent(
+        self,
+        clause: Token,
+        code: CameoCode,
+        mood: Modality,
+        pattern: Pattern,
+        source: list[Actor],
+        target: list[Actor],
+    ) -> tuple[CameoCode, Modality, Pattern]:
+        """A future act announced now is an event of its own kind: "will send aid" expresses an intent to
+        aid (AGREE), "will impose sanctions" threatens (THREATEN). CAMEO and PLOVER code the announcement,
+        which has happened, so the event is asserted.
+
+        The announcement needs someone who announces, and the act keeps its own need of a target: "will
+        support the bill" stays a support without a target (and is dropped), while "promised to deport
+        thousands" stands as a threat without one, as the deportation itself would."""
+        if mood != "future" or not source:
+            return code, mood, pattern
+        if not target and code.category not in self.rules.targetless and not pattern.target_optional:
+            return code, mood, pattern
+        intent = self.rules.intent_code(code.code)
+        if intent is None or intent.category is None:
+            return code, mood, pattern
+        threat = self.rules.code(self.rules.ultimatum_code or "")
+        if threat is not None and threat.category is not None and _has_ultimatum(clause, self.rules.ultimatum_markers):
+            # "will withdraw its troops unless X ...": an act announced on a condition is a threat.
+            intent = threat if intent.category != threat.category else intent
+        return intent, "asserted", replace(pattern, target_optional=True)
+
+    def _negation_as_event(self, pattern: Pattern, code: CameoCode, mood: Modality) -> tuple[CameoCode, Modality]:
+        """"Failed to reach a deal" is a rejection that happened, not an agreement that did not."""
+        negated = self.rules.code(pattern.when_negated or "") if mood == "negated" else None
+        if negated is None or negated.category is None:
+            return code, mood
+        return negated, "asserted"
+
+    def _has_event_subject(self, source_tokens: list[Token], source: list[Actor]) -> bool:
+        violent = self.rules.violence_context
+        return not source and any(set(lemma_forms(t)) & violent for t in source_tokens)
+
     def _carried_by_support_verb(self, noun: Token) -> bool:
         """True for "held a rally", "launched an attack", "agreed to talks": a verb that only carries the noun."""
         head = noun.head
@@ -277,7 +327,7 @@ class EventsStage:
             head = head.head
         elif noun.dep_ not in {"dobj", "attr", "nsubjpass"}:
             return False
-        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.rules.support_verbs
+        return head.pos_ in {"VERB", "AUX"} and bool(set(lemma_forms(head)) & self.rules.support_verbs)
 
     def _patient_fits(self, document: Document, pattern: Pattern, patients: list[Token]) -> bool:
         """Selectional constraint: "released two sailors" frees people, "released a poll" frees nobody.
@@ -291,10 +341,14 @@ class EventsStage:
         forms = {*lemma_forms(token), token.lower_, token.lower_.removesuffix("s")}
         if forms & pattern.not_patient:
             return False
-        if not pattern.patient or forms & pattern.patient:
-            return True
         # "dozens of activists", "three of the hostages": the measured noun is the patient.
         measured = [o for o in prep_objects(token, "of") if depth < 2]
+        if not pattern.patient:
+            # "hosts thousands of refugees" is judged by the refugees; "the author of a report" by the author.
+            counted = measured if is_quantity(token) else []
+            return all(self._is_fitting_patient(document, pattern, o, depth + 1) for o in counted)
+        if forms & pattern.patient:
+            return True
         if any(self._is_fitting_patient(document, pattern, o, depth + 1) for o in measured):
             return True
         if not pattern.patient_may_be_actor:
@@ -514,6 +568,14 @@ def absorb_event_objects(candidates: list[Candidate]) -> list[Candidate]:
         if governor is None or candidate.pattern.kind == "verb":
             kept.append(candidate)
     return [verbs.get(c.trigger.i, c) if c.pattern.kind == "verb" else c for c in kept]
+
+
+def _has_ultimatum(clause: Token, markers: frozenset[str]) -> bool:
+    """True when the clause carries an "unless ..." condition of its own."""
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in child.children)
+        for child in clause.children
+    )
 
 
 def _is_epistemic(modal: Token, clause: Token) -> bool:

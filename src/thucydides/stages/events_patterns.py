@@ -53,6 +53,8 @@ class Pattern:
     patient: frozenset[str] = frozenset()
     not_patient: frozenset[str] = frozenset()
     verbal: str | None = None
+    when_negated: str | None = None
+    """The CAMEO code of the negated event, where its negation is an event itself ("failed to reach a deal")."""
 
     @property
     def restricts_patient(self) -> bool:
@@ -122,6 +124,20 @@ class EventRules:
     armed_sectors: frozenset[str] = frozenset()
     grounds_preps: frozenset[str] = frozenset()
     poll_figures: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    """Verbs whose "would" complement is the reported future ("said it would", "confirmed it would")."""
+    ultimatum_code: str | None = None
+    ultimatum_markers: frozenset[str] = frozenset()
+    intent_codes: Mapping[str, str] = field(default_factory=dict)
+    """CAMEO prefix of a planned act -> the code of announcing it ("will send aid" is 033, not 070)."""
+
+    def intent_code(self, cameo: str) -> CameoCode | None:
+        """The stated-intent code for a future act of code ``cameo``, by its longest listed prefix, or None."""
+        for length in range(len(cameo), 1, -1):
+            intent = self.intent_codes.get(cameo[:length])
+            if intent is not None:
+                return self.codes.get(intent)
+        return None
 
     def best_pattern(self, trigger: Token) -> Pattern | None:
         """The most specific pattern that fits a verb or noun trigger, or None."""
@@ -154,6 +170,7 @@ def compile_rules(kb: KnowledgeBase) -> EventRules:
     accusation = verbs_doc.get("accusation") or {}
     demand = verbs_doc.get("modal_demand") or {}
     verbal = verbs_doc.get("verbal_sense") or {}
+    ultimatum = verbs_doc.get("conditional_threat") or {}
     targetless = frozenset(verbs_doc.get("targetless_categories", []))
     unknown = targetless - set(PLOVER_CATEGORIES)
     if unknown:
@@ -177,7 +194,19 @@ def compile_rules(kb: KnowledgeBase) -> EventRules:
         armed_sectors=frozenset(str(s).upper() for s in verbal.get("armed_sectors", [])),
         grounds_preps=frozenset(_words(verbal.get("grounds", []), word_sets)),
         poll_figures=frozenset(_words(verbs_doc.get("poll_figures", []), word_sets)),
+        reporting_verbs=frozenset(_words(verbs_doc.get("reporting_verbs", []), word_sets)),
+        intent_codes=_intent_codes(verbs_doc.get("stated_intent") or {}, codes),
+        ultimatum_code=str(ultimatum["cameo"]) if "cameo" in ultimatum else None,
+        ultimatum_markers=frozenset(_words(ultimatum.get("markers", []), word_sets)),
     )
+
+
+def _intent_codes(entries: Mapping[Any, Any], codes: Mapping[str, CameoCode]) -> dict[str, str]:
+    intents = {str(prefix): str(code) for prefix, code in entries.items()}
+    unknown = sorted(code for code in intents.values() if code not in codes)
+    if unknown:
+        raise KnowledgeBaseError(f"stated_intent names unknown CAMEO codes {unknown}", input="verbs.yaml")
+    return intents
 
 
 def _compile_codes(entries: Iterable[Mapping[str, Any]]) -> dict[str, CameoCode]:
@@ -225,6 +254,7 @@ def _compile_patterns(
                     patient=frozenset(_words(entry.get("patient", []), word_sets)),
                     not_patient=frozenset(_words(entry.get("not_patient", []), word_sets)),
                     verbal=str(entry["verbal"]) if entry.get("verbal") is not None else None,
+                    when_negated=str(entry["when_negated"]) if entry.get("when_negated") is not None else None,
                 )
             )
     return patterns
@@ -284,4 +314,7 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"NOUN", "PROPN"} and lemma.endswith("s") and len(lemma) > 3:
         return (lemma, lemma[:-1])
+    if token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed") and lemma == token.lower_[:-2]:
+        # The small model cuts "staged" to "stag"; the stem that keeps its "e" is the verb ("stage").
+        return (lemma, token.lower_[:-1])
     return (lemma,)

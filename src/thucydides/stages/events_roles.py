@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from thucydides.stages.events_patterns import prep_objects
+from thucydides.stages.events_patterns import lemma_forms, prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,6 +21,11 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "prt"})
 """A participle with any of these is an active verb, not a reduced passive ("members detained near ...")."""
 _LOCATIVE_SLOTS = frozenset({"in", "at", "near", "outside", "along"})
 _WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+_QUANTITY_HEADS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "couple", "crowd", "band",
+     "contingent", "batch", "some", "many", "several", "most", "all", "tens", "hundreds", "thousands", "dozens"}
+)
+"""Heads that only measure a group ("thousands of Kurds", "a group of refugees"): the group is the noun after "of"."""
 _MAX_CLIMB = 5
 """Governors to climb at most when a verb's subject is implicit; deeper chains are usually misparses."""
 
@@ -47,10 +52,18 @@ def _collect(document: Document, token: Token, owner: bool, found: list[Actor], 
         elif child.dep_ == "nmod" and child.pos_ == "PROPN":
             # The small model attaches the first of "X and Y" as nmod of Y.
             _collect(document, child, owner, found, depth + 1)
+    if not direct and is_quantity(token):
+        for measured in prep_objects(token, "of"):
+            _collect(document, measured, owner, found, depth + 1)
     if not direct and owner:
         for child in token.children:
             if child.dep_ in _OWNER_DEPS:
                 _extend(found, document.actors_for_tokens(child))
+
+
+def is_quantity(token: Token) -> bool:
+    """True for a head that only measures a group: a number, "thousands", "a group", "the number"."""
+    return token.pos_ == "NUM" or token.lower_ in _QUANTITY_HEADS or token.lemma_.lower() in _QUANTITY_HEADS
 
 
 def owners(document: Document, noun: Token) -> list[Actor]:
@@ -112,6 +125,9 @@ def agent_tokens(verb: Token, object_control: frozenset[str], depth: int = 0) ->
             return controller
         return agent_tokens(governor, object_control, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return agent_tokens(verb.head, object_control, depth + 1)
+    if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "X is ready to send troops": the infinitive's governor is an adjective whose subject is the copula's.
         return agent_tokens(verb.head, object_control, depth + 1)
     return []
 
@@ -204,7 +220,7 @@ def nominal_agent_actors(
         elif current.dep_ not in {"dobj", "attr", "nsubjpass"}:
             break
         if holder.pos_ in {"VERB", "AUX"}:
-            if holder.lemma_.lower() in support_verbs:
+            if set(lemma_forms(holder)) & support_verbs:
                 return _actors_of_tokens(document, agent_tokens(holder, object_control))
             break
         current = holder
