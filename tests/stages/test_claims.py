@@ -19,6 +19,8 @@ from thucydides.stages import claims as claims_stage
 from thucydides.stages import quotes as quotes_stage
 from thucydides.stages.claims import DraftClaim, claim_status, merge_same_story, resolve_vague_sources
 
+from handmade import actor_with_mentions as actor
+
 
 def small_kb() -> KnowledgeBase:
     """A knowledge base written for these tests, so they do not depend on the bundled entity files."""
@@ -39,17 +41,6 @@ def parser() -> Pipeline:
 @pytest.fixture(scope="module")
 def stages(parser: Pipeline) -> tuple[Any, Any]:
     return quotes_stage.make_stage(parser.context), claims_stage.make_stage(parser.context)
-
-
-def actor(document: Document, name: str, *phrases: str, **fields: Any) -> Actor:
-    """Add an actor by hand, with a mention at every occurrence of each phrase (as the actors stage would)."""
-    added = document.add_actor(name=name, **fields)
-    for phrase in phrases:
-        start = document.text.find(phrase)
-        while start >= 0:
-            document.add_mention(added, start, start + len(phrase), "name")
-            start = document.text.find(phrase, start + 1)
-    return added
 
 
 def outlet(document: Document, name: str, *phrases: str) -> Actor:

@@ -20,6 +20,8 @@ from thucydides.records import Actor, Article, BoilerplateLine, Quote
 from thucydides.stages import quotes as quotes_stage
 from thucydides.stages.quotes import SOURCES_NOTE, find_segments
 
+from handmade import actor_with_mentions as person
+
 
 def bundled_cues() -> dict[str, Any]:
     text = (resources.files("thucydides.knowledge") / "data" / "cues.yaml").read_text(encoding="utf-8")
@@ -64,17 +66,6 @@ def stage(parser: Pipeline) -> quotes_stage.QuotesStage:
 
 def parse(parser: Pipeline, text: str) -> Document:
     return parser.process(Article(id="t", text=text, published=dt.date(2025, 3, 4)))
-
-
-def person(document: Document, name: str, *phrases: str, **fields: Any) -> Actor:
-    """Add an actor by hand, with a mention at every occurrence of each phrase (as the actors stage would)."""
-    actor = document.add_actor(name=name, **fields)
-    for phrase in phrases:
-        start = document.text.find(phrase)
-        while start >= 0:
-            document.add_mention(actor, start, start + len(phrase), "name")
-            start = document.text.find(phrase, start + 1)
-    return actor
 
 
 def quotes_of(document: Document, kind: str | None = None) -> list[Quote]:

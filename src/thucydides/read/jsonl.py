@@ -13,10 +13,8 @@ from thucydides.pipeline import Failure
 from thucydides.read._common import (
     BINARY_SNIFF_BYTES,
     build_article,
-    byte_limit,
     check_size,
     decode_text,
-    optional_text,
     read_failure,
 )
 from thucydides.records import Article
