@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 PARAGRAPH_COMPONENT = "thucydides_paragraph_breaks"
 MIN_TOKENS_TO_JUDGE = 20
+WORDS_TO_JUDGE = 4_000
+"""The opening tokens the English check reads; enough for a verdict, bounded for long texts."""
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -46,28 +48,29 @@ class LanguageStage:
         self.batch_size = context.settings.batch_size
 
     def __call__(self, document: Document) -> Document:
-        self._check_english(document)
-        document.doc = self.nlp(document.text)
+        # Tokenise once: the English check reads the tokens, then the rest of the pipeline parses them.
+        tokens = self._english_tokens(document)
+        document.doc = self.nlp(tokens)
         document.language = "en"
         return document
 
     def pipe(self, documents: list[Document]) -> list[Document]:
-        for document in documents:
-            self._check_english(document)
-        parsed = self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size)
-        for document, doc in zip(documents, parsed):
+        token_docs = [self._english_tokens(document) for document in documents]
+        for document, doc in zip(documents, self.nlp.pipe(token_docs, batch_size=self.batch_size)):
             document.doc = doc
             document.language = "en"
         return documents
 
-    def _check_english(self, document: Document) -> None:
-        words = [t.lower_ for t in self.nlp.tokenizer(document.text[:20_000]) if t.is_alpha]
+    def _english_tokens(self, document: Document) -> Doc:
+        """The article's tokens, once its opening words show it is English; raises LanguageError otherwise."""
+        tokens = self.nlp.make_doc(document.text)
+        words = [t.lower_ for t in tokens[:WORDS_TO_JUDGE] if t.is_alpha]
         if len(words) < MIN_TOKENS_TO_JUDGE:
             if not words:
                 raise LanguageError(
                     "the text holds no words", input=document.article.source or document.article.id
                 )
-            return
+            return tokens
         ratio = sum(word in self.stop_words for word in words) / len(words)
         if ratio < self.min_ratio:
             raise LanguageError(
@@ -75,6 +78,7 @@ class LanguageStage:
                 input=document.article.source or document.article.id,
                 hint="Thucydides processes English articles",
             )
+        return tokens
 
 
 def make_stage(context: StageContext) -> LanguageStage:
