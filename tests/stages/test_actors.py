@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from thucydides.config import DEFAULT_STAGES, Settings
+from thucydides.config import Settings
 from thucydides.document import Document
-from thucydides.errors import KnowledgeBaseError
 from thucydides.knowledge import KnowledgeBase
 from thucydides.pipeline import Pipeline, load_model
 from thucydides.records import Actor, Article
@@ -463,14 +462,8 @@ def test_sample_article_with_the_small_knowledge_base(code, sample_text) -> None
     _assert_sample_facts(code(sample_text, published="2025-11-28"))
 
 
-def test_sample_article_with_the_bundled_knowledge_base(request, sample_text) -> None:
-    stages = DEFAULT_STAGES[: DEFAULT_STAGES.index("actors") + 1]
-    try:
-        pipeline = request.getfixturevalue("pipelines")(stages)
-    except (KnowledgeBaseError, ModuleNotFoundError) as exc:
-        pytest.skip(f"the bundled knowledge base or an earlier stage is not ready: {exc}")
-    document = pipeline.process(Article(id="sample", text=sample_text, published=dt.date(2025, 11, 28)))
-    _assert_sample_facts(document)
+def test_sample_article_with_the_bundled_knowledge_base(run_stages, sample_text) -> None:
+    _assert_sample_facts(run_stages(sample_text, published="2025-11-28", until="actors"))
 
 
 # -- generalisation: places, unknown outlets, counted references, short names, titles, home states ------

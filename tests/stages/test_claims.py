@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from importlib import resources
 from typing import Any
 
@@ -254,10 +253,6 @@ def test_merging_keeps_the_earliest_claim_and_unites_reporters() -> None:
 # -- the shared sample ---------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("thucydides.stages.actors") is None,
-    reason="the actors stage (thucydides.stages.actors) is not written yet; reporters resolve through it",
-)
 def test_sample_article_claim(run_stages: Any, sample_text: str) -> None:
     document = run_stages(sample_text, published="2025-11-28", until="claims")
     claim: Claim = next(c for c in document.claims if "not to provoke China" in c.text)

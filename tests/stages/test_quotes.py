@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from importlib import resources
 from typing import Any
 
@@ -445,10 +444,6 @@ def _speaker_of(document: Document, words: str) -> Actor | None:
     return document.actor(quote.speaker)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("thucydides.stages.actors") is None,
-    reason="the actors stage (thucydides.stages.actors) is not written yet; speakers resolve through it",
-)
 def test_sample_article_speakers(run_stages: Any, sample_text: str) -> None:
     document = run_stages(sample_text, published="2025-11-28", until="quotes")
     direct = quotes_of(document, "direct")
